@@ -1,0 +1,29 @@
+package org.vertxdynomite.datastore;
+
+import io.vertx.core.Future;
+import org.vertxdynomite.command.CommandInfo;
+import org.vertxdynomite.resp.RespRequest;
+import org.vertxdynomite.resp.Reply;
+
+/**
+ * The one datastore a node fronts: a Redis server or the embedded in-JVM store.
+ *
+ * <p>{@link #execute} runs one data command and completes with the reply a RESP2 client of Redis
+ * would get. A Redis error reply (WRONGTYPE, syntax…) is a <em>successful</em> future holding a
+ * {@link org.vertxdynomite.resp.RespError}; a failed future means the datastore itself could not
+ * answer (unreachable, timed out) and carries a {@link org.vertxdynomite.resp.RespError} whose text
+ * starts {@code ERR Storage: …}.
+ *
+ * <p>Implementations never block the calling event loop and may be called from any context.
+ */
+public interface Datastore {
+
+  /** Connects (or prepares) the store. */
+  Future<Void> start();
+
+  /** Runs {@code request}, whose command facts are {@code info}. */
+  Future<Reply> execute(RespRequest request, CommandInfo info);
+
+  /** Closes connections and frees resources. */
+  Future<Void> close();
+}
