@@ -1,0 +1,117 @@
+package org.vertxdynomite.testutil;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real redis-server on a free loopback port, started for a test and stopped by its PID.
+ *
+ * <p>The binary is {@code $REDIS_SERVER} or {@code redis-server} on the PATH. A machine without it
+ * fails the test with a message saying so: CI installs it, tests are never silently skipped.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path dir;
+
+  private RedisServerProcess(Process process, int port, Path dir) {
+    this.process = process;
+    this.port = port;
+    this.dir = dir;
+  }
+
+  /** Starts redis-server with persistence off and waits until it answers PING. */
+  public static RedisServerProcess start(String... extraArgs) throws IOException, InterruptedException {
+    return start(freePort(), extraArgs);
+  }
+
+  /** Starts redis-server on {@code port} (e.g. to restart one at the same address). */
+  public static RedisServerProcess start(int port, String... extraArgs) throws IOException, InterruptedException {
+    String bin = System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
+    Path dir = Files.createTempDirectory("redis-test-");
+    List<String> cmd = new ArrayList<>(List.of(bin, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()));
+    cmd.addAll(List.of(extraArgs));
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    } catch (IOException e) {
+      throw new IOException("cannot start '" + bin + "': install redis-server (apt-get install -y redis-server)"
+          + " or set REDIS_SERVER", e);
+    }
+    RedisServerProcess r = new RedisServerProcess(p, port, dir);
+    r.awaitReady(Duration.ofSeconds(10));
+    return r;
+  }
+
+  /** A loopback port that was free a moment ago. */
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+
+  private void awaitReady(Duration max) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    IOException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("redis-server exited with " + process.exitValue() + "; see " + dir);
+      }
+      try (RawRespClient c = new RawRespClient("127.0.0.1", port)) {
+        if ("+PONG\r\n".equals(c.callString("PING"))) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
+      Thread.sleep(20);
+    }
+    close();
+    throw new IOException("redis-server on port " + port + " did not answer PING in " + max, last);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** A new raw client connected to this server. */
+  public RawRespClient client() throws IOException {
+    return new RawRespClient("127.0.0.1", port);
+  }
+
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its directory. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    File[] files = dir.toFile().listFiles();
+    if (files != null) {
+      for (File f : files) {
+        f.delete();
+      }
+    }
+    dir.toFile().delete();
+  }
+}
