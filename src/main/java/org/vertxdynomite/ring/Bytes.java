@@ -5,7 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
-/** Little-endian reads shared by the hash functions (Dynomite runs on x86, so its word reads are LE). */
+/**
+ * Little-endian reads shared by the hash functions (Dynomite runs on x86, so its word reads are
+ * little-endian).
+ */
 final class Bytes {
 
   static final long UINT32_MASK = 0xFFFF_FFFFL;
@@ -25,7 +28,7 @@ final class Bytes {
     return (key[i] & 0xFF) | (key[i + 1] & 0xFF) << 8;
   }
 
-  /** The first {@code count} (0..4) bytes at {@code key[i ..]} as a little-endian word, high bytes zero. */
+  /** The {@code count} (0..4) bytes at {@code key[i]} as a little-endian word, the rest zero. */
   static int partialIntLE(byte[] key, int i, int count) {
     int word = 0;
     for (int b = 0; b < count; b++) {
@@ -34,7 +37,7 @@ final class Bytes {
     return word;
   }
 
-  /** Fails like an array access would if {@code [offset, offset + length)} is not inside {@code key}. */
+  /** Fails as an array access would if {@code [offset, offset + length)} is outside {@code key}. */
   static void checkRange(byte[] key, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, key.length);
   }

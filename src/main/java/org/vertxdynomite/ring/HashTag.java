@@ -3,9 +3,9 @@ package org.vertxdynomite.ring;
 import java.util.Objects;
 
 /**
- * Dynomite's {@code hash_tag} option: two characters, say <code>{}</code>, that pick the part of a key
- * that is hashed, so related keys (<code>{user1000}.following</code>, <code>{user1000}.followers</code>)
- * land on the same node.
+ * Dynomite's {@code hash_tag} option: two characters, say <code>{}</code>, that pick the part of a
+ * key that is hashed, so related keys (<code>{user1000}.following</code>,
+ * <code>{user1000}.followers</code>) land on the same node.
  *
  * <p>The rule, as Dynomite's Redis parser applies it: find the first occurrence of the opening
  * character; if there is one, find the first occurrence of the closing character <em>after</em>
@@ -13,10 +13,12 @@ import java.util.Objects;
  * key. Consequences worth knowing:
  *
  * <ul>
- *   <li>An empty tag hashes the empty string: <code>a{}b</code> and <code>c{}d</code> share a token. (Redis
- *       Cluster and twemproxy hash the whole key in that case; Dynomite does not.)
- *   <li>Only the first opening character counts: in <code>a{b{c}d</code> the tag is <code>b{c</code>.
- *   <li>A closing character before the first opening one is ignored: <code>a}b{c}</code> gives <code>c</code>.
+ *   <li>An empty tag hashes the empty string: <code>a{}b</code> and <code>c{}d</code> share a
+ *       token. (Redis Cluster and twemproxy hash the whole key in that case; Dynomite does not.)
+ *   <li>Only the first opening character counts: in <code>a{b{c}d</code> the tag is
+ *       <code>b{c</code>.
+ *   <li>A closing character before the first opening one is ignored: <code>a}b{c}</code> gives
+ *       <code>c</code>.
  *   <li>Both characters may be the same, e.g. {@code $$}: {@code a$b$c} gives {@code b}.
  * </ul>
  *
@@ -55,13 +57,13 @@ public final class HashTag {
     return open < 0;
   }
 
-  /** Absolute index in {@code key} where the hashed part of {@code key[offset .. offset + length)} starts. */
+  /** Absolute index in {@code key} where the hashed part of the key at {@code offset} starts. */
   public int start(byte[] key, int offset, int length) {
     int o = openIndex(key, offset, length);
     return o < 0 ? offset : o + 1;
   }
 
-  /** Absolute index in {@code key} just past the hashed part of {@code key[offset .. offset + length)}. */
+  /** Absolute index in {@code key} just past the hashed part of the key at {@code offset}. */
   public int end(byte[] key, int offset, int length) {
     int o = openIndex(key, offset, length);
     return o < 0 ? offset + length : indexOf(key, close, o + 1, offset + length);

@@ -27,7 +27,7 @@ final class Murmur3Hasher implements KeyHasher {
     return murmur3x86_32(key, offset, length, DYNOMITE_SEED);
   }
 
-  /** Reference MurmurHash3_x86_32 of {@code key[offset .. offset + length)}, as an unsigned value. */
+  /** Reference MurmurHash3_x86_32 of {@code key[offset .. offset + length)}, unsigned. */
   static long murmur3x86_32(byte[] key, int offset, int length, int seed) {
     Bytes.checkRange(key, offset, length);
     int h = seed;

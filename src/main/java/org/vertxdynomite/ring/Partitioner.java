@@ -13,14 +13,15 @@ import java.util.Objects;
 public record Partitioner(KeyHasher hasher, HashTag hashTag) {
 
   /** Dynomite's defaults: {@code murmur}, no hash tag. */
-  public static final Partitioner DEFAULT = new Partitioner(HashAlgorithms.defaultHasher(), HashTag.NONE);
+  public static final Partitioner DEFAULT =
+      new Partitioner(HashAlgorithms.defaultHasher(), HashTag.NONE);
 
   public Partitioner {
     Objects.requireNonNull(hasher, "hasher");
     Objects.requireNonNull(hashTag, "hashTag");
   }
 
-  /** The token of {@code key[offset .. offset + length)}, in {@code 0 .. 4294967295}; allocates nothing. */
+  /** The token of {@code key[offset .. offset + length)}, without copying or allocating. */
   public long token(byte[] key, int offset, int length) {
     return hashTag.hash(hasher, key, offset, length);
   }

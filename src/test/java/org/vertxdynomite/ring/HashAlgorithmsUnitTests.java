@@ -63,7 +63,9 @@ class HashAlgorithmsUnitTests {
       byte[] padded = new byte[length + 7];
       random.nextBytes(padded);
       System.arraycopy(key, 0, padded, 3, length);
-      assertThat(hasher.hash(padded, 3, length)).as("length %d", length).isEqualTo(hasher.hash(key));
+      assertThat(hasher.hash(padded, 3, length))
+          .as("length %d", length)
+          .isEqualTo(hasher.hash(key));
     }
   }
 

@@ -19,7 +19,8 @@ class TokenUnitTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-1", "+1", " 1", "1 ", "4294967296", "99999999999", "1e3", "0x10", "١"})
+  @ValueSource(
+      strings = {"", "-1", "+1", " 1", "1 ", "4294967296", "99999999999", "1e3", "0x10", "١"})
   void rejectsAnythingButAnInRangeDecimal(String text) {
     assertThatThrownBy(() -> Token.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
