@@ -55,9 +55,11 @@ public final class CommandInfo {
     this.specsComplete = keySpecs.stream().noneMatch(s -> !s.isNotKey()
         && (s.begin() instanceof KeySpec.UnknownBegin || s.find() instanceof KeySpec.UnknownFind));
     this.hasKeyArguments = fallback != null || keySpecs.stream().anyMatch(s -> !s.isNotKey());
-    if (!specsComplete && fallback == null) {
-      throw new IllegalArgumentException("'" + name + "' has key specs Redis marks unknown, and KeyFallbacks"
-          + " has no parser for it");
+    // A newer Redis table with another such command must not silently lose keys.
+    boolean needsFallback = !specsComplete || keySpecs.stream().anyMatch(s -> !s.isNotKey() && s.isIncomplete());
+    if (needsFallback && fallback == null) {
+      throw new IllegalArgumentException("'" + name + "' has key specs Redis marks unknown or incomplete, and"
+          + " KeyFallbacks has no parser for it");
     }
   }
 
