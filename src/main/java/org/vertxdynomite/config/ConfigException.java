@@ -34,7 +34,7 @@ public final class ConfigException extends RuntimeException {
     this(List.of(problem));
   }
 
-  /** Every problem found, one line each, in file order. */
+  /** Every problem found, one line each: bad keys and values in file order, then conflicts between keys. */
   public List<String> problems() {
     return problems;
   }

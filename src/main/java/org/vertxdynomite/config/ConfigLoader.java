@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,9 @@ public final class ConfigLoader {
   public static Future<NodeConfig> load(Vertx vertx, Path file, Map<String, String> env) {
     String path = file.toString();
     return vertx.fileSystem().props(path)
-        .recover(err -> Future.failedFuture(new ConfigException(path + ": configuration file not found")))
+        .recover(err -> Future.failedFuture(new ConfigException(path + ": "
+            + (rootCause(err) instanceof NoSuchFileException ? "configuration file not found"
+                : "cannot be read: " + rootCause(err).getMessage()))))
         .compose(props -> props.isDirectory()
             ? Future.failedFuture(new ConfigException(path + ": is a directory, not a configuration file"))
             : retrieve(vertx, path))
@@ -96,11 +99,15 @@ public final class ConfigLoader {
     if (err instanceof DecodeException && err.getCause() instanceof ClassCastException) {
       return "the top level must be a mapping with one root key, e.g. dyn_o_mite:";
     }
+    // SnakeYAML's messages span several lines; a problem is one line.
+    return "cannot be read as YAML: " + String.valueOf(rootCause(err).getMessage()).replaceAll("\\s+", " ").trim();
+  }
+
+  private static Throwable rootCause(Throwable err) {
     Throwable cause = err;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    // SnakeYAML's messages span several lines; a problem is one line.
-    return "cannot be read as YAML: " + String.valueOf(cause.getMessage()).replaceAll("\\s+", " ").trim();
+    return cause;
   }
 }

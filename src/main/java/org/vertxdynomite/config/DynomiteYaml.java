@@ -3,7 +3,6 @@ package org.vertxdynomite.config;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,26 +23,29 @@ final class DynomiteYaml {
       throw new ConfigException(pool + ": expected the node's keys under the root key, found "
           + (body == null ? "nothing" : "'" + body + "'"));
     }
-    List<String> problems = new ArrayList<>();
-    Map<ConfigKey, RawValue> values = new LinkedHashMap<>();
+    // Keyed by name, in file order; the environment wins over the file.
+    Map<String, RawValue> values = new LinkedHashMap<>();
     for (String name : keys.fieldNames()) {
-      ConfigKey.byKey(name).ifPresentOrElse(
-          key -> values.put(key, new RawValue(pool + "." + name, keys.getValue(name))),
-          () -> problems.add(pool + "." + name + ": unknown key"));
+      values.put(name, new RawValue(pool + "." + name, keys.getValue(name)));
     }
-    // The environment wins over the file.
     for (ConfigKey key : ConfigKey.values()) {
       String override = env.get(key.envName());
       if (override != null) {
-        values.put(key, new RawValue("env " + key.envName(), override));
+        values.put(key.key(), new RawValue("env " + key.envName(), override));
       }
     }
     NodeConfigBuilder builder = NodeConfig.builder().poolName(pool);
-    Set<String> ignored = new LinkedHashSet<>();
-    values.forEach((key, value) -> {
+    List<String> problems = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    values.forEach((name, value) -> {
+      ConfigKey key = ConfigKey.byKey(name).orElse(null);
+      if (key == null) {
+        problems.add(value.path() + ": unknown key");
+        return;
+      }
       try {
         if (key.read(builder, value)) {
-          ignored.add(key.key());
+          ignored.add(name);
         }
       } catch (IllegalArgumentException e) {
         problems.add(value.problem(key.what(), e.getMessage()));
@@ -54,7 +56,7 @@ final class DynomiteYaml {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return builder.ignoredKeys(new ArrayList<>(ignored)).build();
+    return builder.ignoredKeys(ignored).build();
   }
 
   private static String rootKey(JsonObject document) {
