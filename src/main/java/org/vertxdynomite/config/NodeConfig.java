@@ -295,7 +295,10 @@ public final class NodeConfig {
     return readRepairsEnabled;
   }
 
-  /** {@code requirepass}: the password clients must AUTH with; also sent to Redis unless {@link #redisRequirepass()} is set. */
+  /**
+   * {@code requirepass}: the password clients must AUTH with; also sent to Redis unless {@link
+   * #redisRequirepass()} is set.
+   */
   public Optional<String> requirepass() {
     return requirepass;
   }

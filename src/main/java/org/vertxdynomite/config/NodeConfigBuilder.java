@@ -302,7 +302,8 @@ public final class NodeConfigBuilder {
    */
   public NodeConfig build() {
     List<String> problems = new ArrayList<>();
-    DataStoreKind kind = dataStore != null ? dataStore : servers.isEmpty() ? DataStoreKind.EMBEDDED : DataStoreKind.REDIS;
+    DataStoreKind kind = dataStore != null ? dataStore
+        : servers.isEmpty() ? DataStoreKind.EMBEDDED : DataStoreKind.REDIS;
     if (kind == DataStoreKind.REDIS && servers.size() != 1) {
       problems.add(poolName + ".servers: data_store redis needs exactly one server (as in Dynomite), found "
           + servers.size());
