@@ -1,0 +1,376 @@
+package org.vertxdynomite.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node's configuration: the keys of Dynomite's {@code dynomite.yml}, typed and validated, plus a
+ * few vertx-dynomite extensions. Immutable; build one with {@link #builder()}, derive one with
+ * {@link #mutate()}, or read a yml file with {@link ConfigLoader}. The reference for every key is
+ * {@code docs/CONFIG.md}.
+ *
+ * <p>Defaults are the {@code DEFAULT_*} constants. Where Dynomite has a default in its source
+ * ({@code dyn_conf.c}) we use it and say so; the listeners default to 127.0.0.1 where Dynomite has
+ * none or binds 0.0.0.0.
+ *
+ * <p>Dynomite keys that mean nothing here are accepted and listed, in file order, by {@link
+ * #ignoredKeys()} so the launcher can log each once.
+ */
+public final class NodeConfig {
+
+  /** The usual root key of a Dynomite yml file. */
+  public static final String DEFAULT_POOL_NAME = "dyn_o_mite";
+  /** {@code listen}: where clients connect with RESP. Dynomite has no default (the key is required). */
+  public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8102);
+  /** {@code dyn_listen}: where peers connect. Dynomite has no default; 8101 is its usual port. */
+  public static final HostPort DEFAULT_DYN_LISTEN = new HostPort("127.0.0.1", 8101);
+  /** {@code stats_listen}: the stats HTTP endpoint. Dynomite's default is 0.0.0.0:22222. */
+  public static final HostPort DEFAULT_STATS_LISTEN = new HostPort("127.0.0.1", 22222);
+  /** {@code datacenter}: Dynomite's default, {@code localdc}. */
+  public static final String DEFAULT_DATACENTER = "localdc";
+  /** {@code rack}: Dynomite's default, {@code localrack}. */
+  public static final String DEFAULT_RACK = "localrack";
+  /** {@code tokens}: a single token 0 (Dynomite has no default). */
+  public static final List<Long> DEFAULT_TOKENS = List.of(0L);
+  /** {@code hash}: Dynomite's default, {@code murmur}. */
+  public static final HashAlgorithm DEFAULT_HASH = HashAlgorithm.MURMUR;
+  /** {@code timeout}: Dynomite's default, 5000 ms. */
+  public static final int DEFAULT_TIMEOUT_MS = 5000;
+  /** {@code read_consistency}: Dynomite's default, DC_ONE. */
+  public static final Consistency DEFAULT_READ_CONSISTENCY = Consistency.DC_ONE;
+  /** {@code write_consistency}: Dynomite's default, DC_ONE. */
+  public static final Consistency DEFAULT_WRITE_CONSISTENCY = Consistency.DC_ONE;
+  /** {@code secure_server_option}: Dynomite's default, none. */
+  public static final SecureServerOption DEFAULT_SECURE_SERVER_OPTION = SecureServerOption.NONE;
+  /** {@code backlog}: Dynomite's default listen backlog, 512. */
+  public static final int DEFAULT_BACKLOG = 512;
+  /** {@code client_connections}: 0, no limit (Dynomite's default). */
+  public static final int DEFAULT_CLIENT_CONNECTIONS = 0;
+  /** {@code preconnect}: Dynomite's default, true. */
+  public static final boolean DEFAULT_PRECONNECT = true;
+  /** {@code auto_eject_hosts}: Dynomite's default, true. */
+  public static final boolean DEFAULT_AUTO_EJECT_HOSTS = true;
+  /** {@code server_retry_timeout}: Dynomite's default in its source, 10000 ms (its README says 30000). */
+  public static final int DEFAULT_SERVER_RETRY_TIMEOUT_MS = 10_000;
+  /** {@code server_failure_limit}: Dynomite's default in its source, 3 (its README says 2). */
+  public static final int DEFAULT_SERVER_FAILURE_LIMIT = 3;
+  /** {@code datastore_connections}: Dynomite's default, 1. */
+  public static final int DEFAULT_DATASTORE_CONNECTIONS = 1;
+  /** {@code dyn_read_timeout}: Dynomite's default, 10000 ms. */
+  public static final int DEFAULT_DYN_READ_TIMEOUT_MS = 10_000;
+  /** {@code dyn_write_timeout}: Dynomite's default, 10000 ms. */
+  public static final int DEFAULT_DYN_WRITE_TIMEOUT_MS = 10_000;
+  /** {@code stats_interval}: Dynomite's default, 30000 ms. */
+  public static final int DEFAULT_STATS_INTERVAL_MS = 30_000;
+  /** {@code read_repairs_enabled}: Dynomite's default, false. */
+  public static final boolean DEFAULT_READ_REPAIRS_ENABLED = false;
+  /** {@code embedded_maxmemory} (extension): 0, no limit, as Redis's {@code maxmemory}. */
+  public static final long DEFAULT_EMBEDDED_MAXMEMORY = 0;
+  /** {@code proto_max_bulk_len} (extension): 512mb, as Redis's {@code proto-max-bulk-len}. */
+  public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
+  /** {@code data_dir} (extension): {@code data}, relative to the working directory. */
+  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  /** {@code server_instances} (extension): one RESP server verticle per available processor. */
+  public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private final String poolName;
+  private final HostPort listen;
+  private final HostPort dynListen;
+  private final HostPort statsListen;
+  private final List<ServerSpec> servers;
+  private final DataStoreKind dataStore;
+  private final String datacenter;
+  private final String rack;
+  private final List<Long> tokens;
+  private final List<SeedSpec> dynSeeds;
+  private final HashAlgorithm hash;
+  private final Optional<String> hashTag;
+  private final int timeoutMs;
+  private final Consistency readConsistency;
+  private final Consistency writeConsistency;
+  private final SecureServerOption secureServerOption;
+  private final int backlog;
+  private final int clientConnections;
+  private final boolean preconnect;
+  private final boolean autoEjectHosts;
+  private final int serverRetryTimeoutMs;
+  private final int serverFailureLimit;
+  private final int datastoreConnections;
+  private final int dynReadTimeoutMs;
+  private final int dynWriteTimeoutMs;
+  private final int statsIntervalMs;
+  private final boolean readRepairsEnabled;
+  private final Optional<String> requirepass;
+  private final Optional<String> redisRequirepass;
+  private final long embeddedMaxmemory;
+  private final long protoMaxBulkLen;
+  private final Path dataDir;
+  private final int serverInstances;
+  private final List<String> ignoredKeys;
+
+  NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
+    poolName = b.poolName;
+    listen = b.listen;
+    dynListen = b.dynListen;
+    statsListen = b.statsListen;
+    servers = b.servers;
+    dataStore = resolvedDataStore;
+    datacenter = b.datacenter;
+    rack = b.rack;
+    tokens = b.tokens;
+    dynSeeds = b.dynSeeds;
+    hash = b.hash;
+    hashTag = b.hashTag;
+    timeoutMs = b.timeoutMs;
+    readConsistency = b.readConsistency;
+    writeConsistency = b.writeConsistency;
+    secureServerOption = b.secureServerOption;
+    backlog = b.backlog;
+    clientConnections = b.clientConnections;
+    preconnect = b.preconnect;
+    autoEjectHosts = b.autoEjectHosts;
+    serverRetryTimeoutMs = b.serverRetryTimeoutMs;
+    serverFailureLimit = b.serverFailureLimit;
+    datastoreConnections = b.datastoreConnections;
+    dynReadTimeoutMs = b.dynReadTimeoutMs;
+    dynWriteTimeoutMs = b.dynWriteTimeoutMs;
+    statsIntervalMs = b.statsIntervalMs;
+    readRepairsEnabled = b.readRepairsEnabled;
+    requirepass = b.requirepass;
+    redisRequirepass = b.redisRequirepass;
+    embeddedMaxmemory = b.embeddedMaxmemory;
+    protoMaxBulkLen = b.protoMaxBulkLen;
+    dataDir = b.dataDir;
+    serverInstances = b.serverInstances;
+    ignoredKeys = b.ignoredKeys;
+  }
+
+  /** A builder holding every default. */
+  public static NodeConfigBuilder builder() {
+    return new NodeConfigBuilder();
+  }
+
+  /**
+   * A builder holding this configuration's values. The data store is carried as resolved: to swap
+   * a Redis node to the embedded store, set {@code dataStore(EMBEDDED)} and clear the servers.
+   */
+  public NodeConfigBuilder mutate() {
+    return new NodeConfigBuilder(this);
+  }
+
+  /** The yml root key this configuration was read under, {@code dyn_o_mite} usually. */
+  public String poolName() {
+    return poolName;
+  }
+
+  /** {@code listen}: the client (RESP) listener. */
+  public HostPort listen() {
+    return listen;
+  }
+
+  /** {@code dyn_listen}: the peer listener. */
+  public HostPort dynListen() {
+    return dynListen;
+  }
+
+  /** {@code stats_listen}: the stats HTTP listener. */
+  public HostPort statsListen() {
+    return statsListen;
+  }
+
+  /** {@code servers}: the Redis server fronted; exactly one for {@link DataStoreKind#REDIS}, none for embedded. */
+  public List<ServerSpec> servers() {
+    return servers;
+  }
+
+  /** {@code data_store}, resolved: explicit, else REDIS if {@link #servers()} is not empty, else EMBEDDED. */
+  public DataStoreKind dataStore() {
+    return dataStore;
+  }
+
+  /** {@code datacenter}: this node's datacenter. */
+  public String datacenter() {
+    return datacenter;
+  }
+
+  /** {@code rack}: this node's rack. */
+  public String rack() {
+    return rack;
+  }
+
+  /** {@code tokens}: the ring tokens this node owns, each in {@code 0..4294967295}; never empty. */
+  public List<Long> tokens() {
+    return tokens;
+  }
+
+  /** {@code dyn_seeds}: the peers to contact first; empty for a single node. */
+  public List<SeedSpec> dynSeeds() {
+    return dynSeeds;
+  }
+
+  /** {@code hash}: the key hash function's name. */
+  public HashAlgorithm hash() {
+    return hash;
+  }
+
+  /** {@code hash_tag}: two characters delimiting the hashed part of a key, e.g. {@code {}}. */
+  public Optional<String> hashTag() {
+    return hashTag;
+  }
+
+  /** {@code timeout}: how long a client request may wait for its replies, in ms. */
+  public int timeoutMs() {
+    return timeoutMs;
+  }
+
+  /** {@code read_consistency}. */
+  public Consistency readConsistency() {
+    return readConsistency;
+  }
+
+  /** {@code write_consistency}. */
+  public Consistency writeConsistency() {
+    return writeConsistency;
+  }
+
+  /** {@code secure_server_option}: validated, not enforced (peer traffic is not encrypted). */
+  public SecureServerOption secureServerOption() {
+    return secureServerOption;
+  }
+
+  /** {@code backlog}: the client listener's accept backlog. */
+  public int backlog() {
+    return backlog;
+  }
+
+  /** {@code client_connections}: the most client connections at once; 0 means no limit. */
+  public int clientConnections() {
+    return clientConnections;
+  }
+
+  /** {@code preconnect}: connect to the datastore at start rather than on first use. */
+  public boolean preconnect() {
+    return preconnect;
+  }
+
+  /** {@code auto_eject_hosts}: take a failing datastore or peer out after {@link #serverFailureLimit()} failures. */
+  public boolean autoEjectHosts() {
+    return autoEjectHosts;
+  }
+
+  /** {@code server_retry_timeout}: how long an ejected host stays out before a retry, in ms. */
+  public int serverRetryTimeoutMs() {
+    return serverRetryTimeoutMs;
+  }
+
+  /** {@code server_failure_limit}: consecutive failures before a host is ejected. */
+  public int serverFailureLimit() {
+    return serverFailureLimit;
+  }
+
+  /** {@code datastore_connections}: connections to the Redis server, 1..255. */
+  public int datastoreConnections() {
+    return datastoreConnections;
+  }
+
+  /** {@code dyn_read_timeout}: how long to wait for a peer's reply, in ms. */
+  public int dynReadTimeoutMs() {
+    return dynReadTimeoutMs;
+  }
+
+  /** {@code dyn_write_timeout}: how long a write to a peer may take, in ms. */
+  public int dynWriteTimeoutMs() {
+    return dynWriteTimeoutMs;
+  }
+
+  /** {@code stats_interval}: how often stats are aggregated, in ms. */
+  public int statsIntervalMs() {
+    return statsIntervalMs;
+  }
+
+  /** {@code read_repairs_enabled}: repair stale replicas seen by quorum reads. */
+  public boolean readRepairsEnabled() {
+    return readRepairsEnabled;
+  }
+
+  /**
+   * {@code requirepass}: the password clients must AUTH with; also sent to Redis unless {@link
+   * #redisRequirepass()} is set.
+   */
+  public Optional<String> requirepass() {
+    return requirepass;
+  }
+
+  /** {@code redis_requirepass}: the password sent to the Redis server only. */
+  public Optional<String> redisRequirepass() {
+    return redisRequirepass;
+  }
+
+  /** The password to AUTH with at the Redis server: {@code redis_requirepass}, else {@code requirepass}. */
+  public Optional<String> datastorePassword() {
+    return redisRequirepass.or(() -> requirepass);
+  }
+
+  /** {@code embedded_maxmemory} (extension): the embedded store's memory limit in bytes; 0 means none. */
+  public long embeddedMaxmemory() {
+    return embeddedMaxmemory;
+  }
+
+  /** {@code proto_max_bulk_len} (extension): the largest bulk string a client may send, in bytes. */
+  public long protoMaxBulkLen() {
+    return protoMaxBulkLen;
+  }
+
+  /** {@code data_dir} (extension): where the node keeps its files. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** {@code server_instances} (extension): how many RESP server verticle instances to deploy. */
+  public int serverInstances() {
+    return serverInstances;
+  }
+
+  /** Keys present in the file or environment that vertx-dynomite accepts but does not act on, in order. */
+  public List<String> ignoredKeys() {
+    return ignoredKeys;
+  }
+
+  /**
+   * The effective configuration as a Dynomite yml document (passwords masked), for logs and the
+   * CLI's {@code -t}. It reads back to an equal configuration, apart from passwords.
+   */
+  public String describe() {
+    return YamlWriter.write(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NodeConfig other && Arrays.equals(values(), other.values());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values());
+  }
+
+  @Override
+  public String toString() {
+    return "NodeConfig{" + poolName + " listen=" + listen + " dc=" + datacenter + " rack=" + rack
+        + " tokens=" + Tokens.format(tokens) + " dataStore=" + dataStore + "}";
+  }
+
+  // Every field, for equals and hashCode; NodeConfigUnitTests checks none is left out.
+  private Object[] values() {
+    return new Object[] {
+      poolName, listen, dynListen, statsListen, servers, dataStore, datacenter, rack, tokens, dynSeeds,
+      hash, hashTag, timeoutMs, readConsistency, writeConsistency, secureServerOption, backlog,
+      clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
+      datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
+      requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
+      ignoredKeys
+    };
+  }
+}
