@@ -237,6 +237,14 @@ class RespRequestParserUnitTests {
   }
 
   @Test
+  void aHighByteWhereADollarBelongsIsEchoedRawAsRedis() {
+    Recorder recorder = new Recorder();
+    new RespRequestParser(recorder).handle(Buffer.buffer(bytes("*1\r\n\u00c3x\r\n")));
+    assertThat(recorder.error.toBuffer().getBytes())
+        .isEqualTo(concat(bytes("-ERR Protocol error: expected '$', got '"), new byte[] {(byte) 0xc3}, bytes("'\r\n")));
+  }
+
+  @Test
   void anInlineLineOfMoreThan64KibWithoutNewlineIsTooBig() {
     assertThat(everySplit(repeat('a', 65_537))).isEqualTo(new Outcome(List.of(), PREFIX + "too big inline request", true));
     assertThat(everySplit(repeat('a', 65_536))).isEqualTo(new Outcome(List.of(), null, false));
