@@ -134,8 +134,9 @@ class RespRequestParserUnitTests {
   }
 
   @Test
-  void aMultibulkHeaderEndedByALoneLfNeverEnds() {
+  void aMultibulkHeaderRunsToTheNextCrNotToALoneLf() {
     assertThat(everySplit("*1\n$4\nPING\n")).isEqualTo(new Outcome(List.of(), null, false));
+    assertThat(everySplit("*1\n$4\nPING\n\r\n").error()).isEqualTo(PREFIX + "invalid multibulk length");
   }
 
   // --- inline -----------------------------------------------------------------------------------
