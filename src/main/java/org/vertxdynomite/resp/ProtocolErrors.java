@@ -16,9 +16,9 @@ final class ProtocolErrors {
   private ProtocolErrors() {}
 
   /**
-   * A multibulk element that does not start with {@code $}. Redis prints the raw byte; a byte of
-   * 0x80 or more becomes the Latin-1 character of that code here, and so is written back as two
-   * UTF-8 bytes where Redis writes one (a CR or LF is written as a space, as in Redis).
+   * A multibulk element that does not start with {@code $}. The byte becomes the char of the same
+   * code, which {@link ProtocolError#writeTo} writes back as that raw byte, as Redis does (a CR or
+   * LF as a space).
    */
   static ProtocolError expectedDollar(byte got) {
     return new ProtocolError("expected '$', got '" + (char) (got & 0xff) + "'");

@@ -33,8 +33,8 @@ import java.util.Arrays;
  *   <li>Counts and lengths follow {@code string2ll} ({@link RespDecimal}): no sign, spaces or leading
  *       zeros.
  *   <li>Redis is lax where this parser is too: the byte after a header's {@code \r} and the two bytes
- *       after a bulk's data are skipped unchecked; a multibulk header ends at {@code \r}, so one
- *       ended by a lone {@code \n} never ends.
+ *       after a bulk's data are skipped unchecked. A {@code *} or {@code $} line runs to the next
+ *       {@code \r}: a lone {@code \n} does not end it.
  *   <li>Redis finds line ends with {@code strchr}, which stops at a NUL byte: a NUL before a line's
  *       end hides that end, and the line then waits until more than {@code maxInlineLength} bytes
  *       are buffered and fails as too big.

@@ -92,6 +92,13 @@ final class ParserHarness {
     return parse(input, WHOLE, ParserLimits.DEFAULT);
   }
 
+  /** The exact bytes written back for the protocol error the input causes. */
+  static byte[] errorReply(byte[] input) {
+    Recorder recorder = new Recorder();
+    new RespRequestParser(recorder).handle(Buffer.buffer(input));
+    return recorder.error.toBuffer().getBytes();
+  }
+
   /** Bytes of a string, one byte per char (chars must be below 256). */
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.ISO_8859_1);

@@ -134,8 +134,9 @@ class RespRequestParserUnitTests {
   }
 
   @Test
-  void aMultibulkHeaderEndedByALoneLfNeverEnds() {
+  void aMultibulkHeaderRunsToTheNextCrNotToALoneLf() {
     assertThat(everySplit("*1\n$4\nPING\n")).isEqualTo(new Outcome(List.of(), null, false));
+    assertThat(everySplit("*1\n$4\nPING\n\r\n").error()).isEqualTo(PREFIX + "invalid multibulk length");
   }
 
   // --- inline -----------------------------------------------------------------------------------
@@ -234,6 +235,14 @@ class RespRequestParserUnitTests {
     new RespRequestParser(recorder).handle(Buffer.buffer("*1\r\n\r\n"));
     assertThat(recorder.error.toBuffer().toString(java.nio.charset.StandardCharsets.ISO_8859_1))
         .isEqualTo("-ERR Protocol error: expected '$', got ' '\r\n");
+  }
+
+  @Test
+  void aHighByteWhereADollarBelongsIsEchoedRawAsRedis() {
+    Recorder recorder = new Recorder();
+    new RespRequestParser(recorder).handle(Buffer.buffer(bytes("*1\r\n\u00c3x\r\n")));
+    assertThat(recorder.error.toBuffer().getBytes())
+        .isEqualTo(concat(bytes("-ERR Protocol error: expected '$', got '"), new byte[] {(byte) 0xc3}, bytes("'\r\n")));
   }
 
   @Test
