@@ -21,8 +21,25 @@ public interface Datastore {
   /** Connects (or prepares) the store. */
   Future<Void> start();
 
-  /** Runs {@code request}, whose command facts are {@code info}. */
-  Future<Reply> execute(RespRequest request, CommandInfo info);
+  /**
+   * Runs {@code request}, whose command facts are {@code info}. Requests given the same
+   * {@code orderKey} (one client connection's, say) are executed in the order they were issued;
+   * others may overtake each other.
+   */
+  Future<Reply> execute(RespRequest request, CommandInfo info, long orderKey);
+
+  /** {@link #execute(RespRequest, CommandInfo, long)} for requests with no ordering constraint. */
+  default Future<Reply> execute(RespRequest request, CommandInfo info) {
+    return execute(request, info, 0);
+  }
+
+  /**
+   * Runs a blocking command (BLPOP, BZPOPMIN …) so that its wait holds up no other request, and
+   * gives up waiting once {@code cancelled} completes (the client went away).
+   */
+  default Future<Reply> executeBlocking(RespRequest request, CommandInfo info, Future<?> cancelled) {
+    return execute(request, info);
+  }
 
   /** Closes connections and frees resources. */
   Future<Void> close();

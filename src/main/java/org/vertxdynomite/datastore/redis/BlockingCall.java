@@ -1,0 +1,66 @@
+package org.vertxdynomite.datastore.redis;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.nio.charset.StandardCharsets;
+import org.vertxdynomite.datastore.StorageError;
+import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespError;
+import org.vertxdynomite.resp.RespRequest;
+
+/**
+ * One blocking command (BLPOP, BLMOVE, BZMPOP …) on a connection of its own, so its wait holds up
+ * no other client. The connection is closed when the reply arrives, when the client goes away
+ * (Redis then stops waiting too), or at the deadline: the command's own timeout plus the node's
+ * request timeout; a timeout of 0 waits as long as the client does.
+ */
+final class BlockingCall {
+
+  private BlockingCall() {}
+
+  static Future<Reply> run(Vertx vertx, RedisOptions options, RedisSettings settings, RespRequest request,
+      String command, Future<?> cancelled) {
+    Promise<Reply> promise = Promise.promise();
+    Redis client = Redis.createClient(vertx, options);
+    double blockSeconds = blockSeconds(request, command);
+    long timer = blockSeconds > 0
+        ? vertx.setTimer(settings.timeoutMillis() + (long) Math.ceil(blockSeconds * 1000),
+            id -> promise.tryFail(new StorageError(StorageError.Reason.TIMEOUT)))
+        : -1;
+    cancelled.onComplete(ar -> promise.tryFail(new StorageError(StorageError.Reason.CLOSED, "client went away")));
+    client.connect()
+        .compose(c -> c.send(RedisRequests.toRedis(request, command)))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            promise.tryComplete(ResponseConverter.toReply(command, request, ar.result()));
+          } else if (ar.cause() instanceof io.vertx.redis.client.impl.types.ErrorType) {
+            promise.tryComplete(new RespError(ar.cause().getMessage()));
+          } else {
+            promise.tryFail(new StorageError(StorageError.Reason.REFUSED, String.valueOf(ar.cause().getMessage())));
+          }
+        });
+    return promise.future().andThen(ar -> {
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+      client.close();
+    });
+  }
+
+  /**
+   * The command's timeout in seconds: the last argument, or the first for BLMPOP and BZMPOP; 0 when
+   * it waits forever or the argument is malformed (Redis then answers at once with its error).
+   */
+  static double blockSeconds(RespRequest request, String command) {
+    int at = command.equals("blmpop") || command.equals("bzmpop") ? 1 : request.argc() - 1;
+    try {
+      double s = Double.parseDouble(new String(request.arg(at), StandardCharsets.US_ASCII));
+      return Double.isFinite(s) && s > 0 ? s : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

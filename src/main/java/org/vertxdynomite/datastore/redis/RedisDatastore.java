@@ -1,0 +1,99 @@
+package org.vertxdynomite.datastore.redis;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.RedisOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.vertxdynomite.command.CommandInfo;
+import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespRequest;
+
+/**
+ * A redis-server behind the node, reached through vertx-redis-client.
+ *
+ * <p>Each Vert.x context that sends requests gets a {@link RedisLane} of its own with
+ * {@code datastore_connections} persistent connections, so an event loop never waits for another
+ * one and replies arrive on the thread that will write them to the client. Connections speak RESP2
+ * without a HELLO handshake, exactly as a plain client would.
+ */
+public final class RedisDatastore implements Datastore {
+
+  private final Vertx vertx;
+  private final RedisSettings settings;
+  private final RedisOptions options;
+  private final Map<Context, RedisLane> lanes = new ConcurrentHashMap<>();
+  /** Lane for callers outside any Vert.x context (tests, the CLI). */
+  private final Context fallback;
+
+  public RedisDatastore(Vertx vertx, RedisSettings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.options = new RedisOptions()
+        .setConnectionString("redis://" + settings.host() + ":" + settings.port())
+        .setPreferredProtocolVersion(ProtocolVersion.RESP2)
+        .setProtocolNegotiation(false)
+        .setMaxPoolSize(1)
+        .setMaxPoolWaiting(settings.maxInFlight())
+        .setMaxWaitingHandlers(settings.maxInFlight())
+        .setNetClientOptions(new NetClientOptions()
+            .setTcpNoDelay(true)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeoutMillis())));
+    this.fallback = vertx.getOrCreateContext();
+  }
+
+  public RedisSettings settings() {
+    return settings;
+  }
+
+  /** Checks that the server answers, so a node does not start in front of a dead address. */
+  @Override
+  public Future<Void> start() {
+    Promise<Void> p = Promise.promise();
+    fallback.runOnContext(v -> lane(fallback).preconnect().onComplete(p));
+    return p.future();
+  }
+
+  @Override
+  public Future<Reply> execute(RespRequest request, CommandInfo info, long orderKey) {
+    Context ctx = Vertx.currentContext();
+    if (ctx == null || ctx.owner() != vertx) {
+      Promise<Reply> p = Promise.promise();
+      fallback.runOnContext(v -> lane(fallback).send(request, info.name(), orderKey).onComplete(p));
+      return p.future();
+    }
+    return lane(ctx).send(request, info.name(), orderKey);
+  }
+
+  @Override
+  public Future<Reply> executeBlocking(RespRequest request, CommandInfo info, Future<?> cancelled) {
+    return BlockingCall.run(vertx, options, settings, request, info.name(), cancelled);
+  }
+
+  private RedisLane lane(Context ctx) {
+    RedisLane lane = lanes.get(ctx);
+    if (lane == null) {
+      lane = lanes.computeIfAbsent(ctx, c -> new RedisLane(c, options, settings));
+    }
+    return lane;
+  }
+
+  @Override
+  public Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (RedisLane lane : lanes.values()) {
+      Promise<Void> p = Promise.promise();
+      lane.context().runOnContext(v -> lane.close().onComplete(p));
+      closing.add(p.future());
+    }
+    lanes.clear();
+    return Future.join(closing).mapEmpty();
+  }
+}
