@@ -43,6 +43,7 @@ public final class RedisDatastore implements Datastore {
         .setMaxPoolSize(1)
         .setMaxPoolWaiting(settings.maxInFlight())
         .setMaxWaitingHandlers(settings.maxInFlight())
+        .setPassword(settings.password())
         .setNetClientOptions(new NetClientOptions()
             .setTcpNoDelay(true)
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.timeoutMillis())));
