@@ -80,10 +80,17 @@ public final class Main {
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Two separate waits: a future chained after vertx.close() would have to complete on an event
+      // loop that close() has just terminated, and never would.
       try {
-        node.stop().eventually(vertx::close).await(15, TimeUnit.SECONDS);
+        node.stop().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {
-        // Shutting down anyway; nothing more to do.
+        LOG.warning("node did not stop cleanly: " + e.getMessage());
+      }
+      try {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warning("Vert.x did not close cleanly: " + e.getMessage());
       }
       cli.pidFile().ifPresent(p -> p.toFile().delete());
     }, "dynomite-shutdown"));

@@ -95,7 +95,10 @@ class NodeProcessIntegrationTests {
           assertThat(direct.callString("GET", "from")).isEqualTo("$5\r\njedis\r\n");
           assertThat(direct.callString("GET", "hits")).isEqualTo("$1\r\n1\r\n");
         }
+        long t0 = System.nanoTime();
         assertThat(node.terminate()).isIn(0, 143);
+        // A clean shutdown is prompt; a hung one would only end at the shutdown hook's own limit.
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("shutdown millis").isLessThan(10_000);
         assertThat(pidFile).doesNotExist();
       }
     }

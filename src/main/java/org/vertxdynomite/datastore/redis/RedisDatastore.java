@@ -90,9 +90,7 @@ public final class RedisDatastore implements Datastore {
   public Future<Void> close() {
     List<Future<Void>> closing = new ArrayList<>();
     for (RedisLane lane : lanes.values()) {
-      Promise<Void> p = Promise.promise();
-      lane.context().runOnContext(v -> lane.close().onComplete(p));
-      closing.add(p.future());
+      closing.add(lane.close());
     }
     lanes.clear();
     return Future.join(closing).mapEmpty();

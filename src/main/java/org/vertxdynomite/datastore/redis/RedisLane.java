@@ -8,6 +8,8 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.vertxdynomite.datastore.StorageError;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespError;
@@ -122,19 +124,27 @@ final class RedisLane {
     return new StorageError(StorageError.Reason.CLOSED, m);
   }
 
+  /**
+   * Closes the lane's connections. Callable from any thread: it runs at shutdown, when the contexts
+   * that used the lane may already be gone.
+   */
   Future<Void> close() {
     context.owner().cancelTimer(sweepTimer);
+    List<Future<Void>> closing = new ArrayList<>();
     for (Slot s : slots) {
-      s.reset();
+      Redis c = s.client;
+      if (c != null) {
+        closing.add(c.close());
+      }
     }
-    return Future.succeededFuture();
+    return Future.join(closing).mapEmpty();
   }
 
   private record InFlight(Promise<Reply> promise, long deadline, Slot slot) {}
 
   /** One persistent connection with a client of its own, re-opened on demand with a back-off. */
   private final class Slot {
-    private Redis client;
+    private volatile Redis client;
     private Future<RedisConnection> connection;
     private int failures;
     private long retryAtNanos;
