@@ -200,12 +200,21 @@ public final class Membership {
     if (closed) {
       return;
     }
+    List<String> ids;
+    try {
+      ids = clusterManager.getNodes();
+    } catch (RuntimeException e) {
+      // The cluster manager is stopping or not yet connected: try again later.
+      LOG.log(Level.WARNING, "cannot list the cluster members", e);
+      scheduleRetry();
+      return;
+    }
     running = true;
     dirty = false;
     List<Promise<Topology>> waiting = List.copyOf(waitingForRebuild);
     waitingForRebuild.clear();
     List<Future<Lookup>> lookups = new ArrayList<>();
-    for (String id : clusterManager.getNodes()) {
+    for (String id : ids) {
       if (!id.equals(self.id())) {
         lookups.add(lookUp(id));
       }
@@ -245,7 +254,7 @@ public final class Membership {
       } else if (l.retry()) {
         missing.add(l.id());
       } else if (reportedMalformed.add(l.id())) {
-        LOG.severe("ignoring cluster member " + l.id() + ": " + l.problem());
+        LOG.severe("node " + self.id() + " ignores cluster member " + l.id() + ": " + l.problem());
       }
     }
     reportedMalformed.retainAll(seen);
