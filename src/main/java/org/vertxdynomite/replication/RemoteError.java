@@ -46,8 +46,8 @@ public final class RemoteError extends RespError {
       return BY_CODE[code];
     }
 
-    /** The origin of a failure raised on this node, as it will be sent. */
-    static Origin of(RespError e) {
+    /** The origin of any failure: a remote one's recorded origin, else what a local one is. */
+    public static Origin of(RespError e) {
       if (e instanceof RemoteError r) {
         return r.origin;
       }

@@ -15,7 +15,8 @@ import java.util.List;
  * </pre>
  *
  * A failure arrives as a {@link RemoteError} with the sender's exact text. Within a node the batch
- * object itself is handed over.
+ * object itself is handed over, with failures made {@link RemoteError}s too, so a coordinator sees
+ * the same types whether its peer is in this JVM or not.
  */
 public final class ReplyBatchCodec implements MessageCodec<ReplyBatch, ReplyBatch> {
 
@@ -65,9 +66,22 @@ public final class ReplyBatchCodec implements MessageCodec<ReplyBatch, ReplyBatc
     return PeerReply.of(id, ReplyEncoding.read(r));
   }
 
+  /** Within a node: the same batch, but failures rebuilt as {@link RemoteError}s, as between nodes. */
   @Override
   public ReplyBatch transform(ReplyBatch batch) {
+    for (PeerReply r : batch.replies()) {
+      if (r.isFailure() && !(r.failure() instanceof RemoteError)) {
+        return new ReplyBatch(batch.replies().stream().map(ReplyBatchCodec::asRemote).toList());
+      }
+    }
     return batch;
+  }
+
+  private static PeerReply asRemote(PeerReply r) {
+    if (!r.isFailure() || r.failure() instanceof RemoteError) {
+      return r;
+    }
+    return PeerReply.failed(r.id(), new RemoteError(RemoteError.Origin.of(r.failure()), r.failure().getMessage()));
   }
 
   @Override
