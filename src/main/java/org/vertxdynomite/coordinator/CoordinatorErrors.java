@@ -1,0 +1,34 @@
+package org.vertxdynomite.coordinator;
+
+import org.vertxdynomite.resp.RespError;
+
+/**
+ * The errors the coordinator itself answers with, in Dynomite's style: {@code ERR Dynomite: …}
+ * for what the cluster decided, as Dynomite's {@code dyn_error_source} labels its own errors.
+ */
+public final class CoordinatorErrors {
+
+  /**
+   * Not enough replicas agreed: Dynomite's exact text ({@code DYNOMITE_NO_QUORUM_ACHIEVED},
+   * written by {@code msg_get_error} as {@code -ERR Dynomite: Failed to achieve Quorum}).
+   */
+  public static final RespError NO_QUORUM = RespError.err("Dynomite: Failed to achieve Quorum");
+
+  private CoordinatorErrors() {}
+
+  /**
+   * A multi-key command whose keys live on different nodes. {@code hashTag} is the configured
+   * {@code hash_tag} (two characters such as {@code {}}), or null/empty when none is set.
+   */
+  public static RespError keysOnDifferentNodes(String command, String hashTag) {
+    String advice = hashTag == null || hashTag.length() != 2
+        ? "set hash_tag (e.g. \"{}\") and use it to keep them together"
+        : "use a hash tag " + hashTag.charAt(0) + "…" + hashTag.charAt(1) + " to keep them together";
+    return RespError.err("Dynomite: keys of '" + command + "' are on different nodes; " + advice);
+  }
+
+  /** A write whose outcome cannot be reproduced on every replica, refused rather than allowed to diverge. */
+  public static RespError notReplicable(String command, String why) {
+    return RespError.err("Dynomite: '" + command + "' cannot be replicated deterministically: " + why);
+  }
+}

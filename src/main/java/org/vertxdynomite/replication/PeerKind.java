@@ -1,0 +1,41 @@
+package org.vertxdynomite.replication;
+
+/**
+ * What the receiving node is asked to do with a {@link PeerRequest}. Each kind has a fixed wire
+ * code; codes are never reused, so new kinds (hints, issue 5) can be added without confusing an
+ * older peer, which refuses an unknown code as a malformed message.
+ */
+public enum PeerKind {
+  /** Run the command as the key's owner and return its reply (a read, or a write's first copy). */
+  FORWARD(1),
+  /** Apply a write that the coordinator already decided on; the reply tells whether it applied. */
+  REPLICATE(2);
+
+  private static final PeerKind[] BY_CODE = new PeerKind[128];
+
+  static {
+    for (PeerKind k : values()) {
+      BY_CODE[k.code] = k;
+    }
+  }
+
+  private final byte code;
+
+  PeerKind(int code) {
+    this.code = (byte) code;
+  }
+
+  /** This kind's byte on the wire. */
+  public byte code() {
+    return code;
+  }
+
+  /** The kind with wire code {@code code}; an unknown code is a malformed message. */
+  public static PeerKind fromCode(byte code) {
+    PeerKind k = code >= 0 ? BY_CODE[code] : null;
+    if (k == null) {
+      throw new WireFormatException("unknown request kind " + code);
+    }
+    return k;
+  }
+}
