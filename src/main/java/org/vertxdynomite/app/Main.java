@@ -1,6 +1,5 @@
 package org.vertxdynomite.app;
 
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -70,27 +69,18 @@ public final class Main {
         return 1;
       }
     }
-    Vertx vertx = Vertx.vertx();
     Node node;
     try {
-      node = Node.start(vertx, config).await(60, TimeUnit.SECONDS);
+      node = Node.start(config).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       err.println("dynomite: node failed to start: " + e.getMessage());
-      vertx.close();
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // Two separate waits: a future chained after vertx.close() would have to complete on an event
-      // loop that close() has just terminated, and never would.
       try {
-        node.stop().await(10, TimeUnit.SECONDS);
+        node.stop().await(20, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warning("node did not stop cleanly: " + e.getMessage());
-      }
-      try {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warning("Vert.x did not close cleanly: " + e.getMessage());
       }
       cli.pidFile().ifPresent(p -> p.toFile().delete());
     }, "dynomite-shutdown"));

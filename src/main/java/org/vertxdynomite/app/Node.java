@@ -1,12 +1,19 @@
 package org.vertxdynomite.app;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.logging.Logger;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.config.ServerSpec;
+import io.vertx.core.VertxOptions;
+import org.vertxdynomite.coordinator.ClusterServices;
+import org.vertxdynomite.coordinator.Coordinator;
 import org.vertxdynomite.coordinator.LocalCoordinator;
+import org.vertxdynomite.topology.ClusterNode;
+import org.vertxdynomite.topology.ClusterOptions;
+import org.vertxdynomite.topology.Membership;
 import org.vertxdynomite.datastore.Datastore;
 import org.vertxdynomite.datastore.redis.RedisDatastore;
 import org.vertxdynomite.datastore.redis.RedisSettings;
@@ -23,35 +30,68 @@ public final class Node {
   private static final Logger LOG = Logger.getLogger(Node.class.getName());
 
   private final Vertx vertx;
+  private final ClusterNode cluster;
   private final NodeConfig config;
   private final Datastore datastore;
-  private final RespServer server;
+  private RespServer server;
+  private ClusterServices services;
   private int port;
 
-  private Node(Vertx vertx, NodeConfig config, Datastore datastore) {
+  private Node(Vertx vertx, ClusterNode cluster, NodeConfig config) {
     this.vertx = vertx;
+    this.cluster = cluster;
     this.config = config;
-    this.datastore = datastore;
-    this.server = new RespServer(serverSettings(config), CommandTable.get(), new LocalCoordinator(datastore));
+    this.datastore = datastore(vertx, config);
   }
 
-  /** Starts a node on {@code vertx}; completes once clients can connect. */
-  public static Future<Node> start(Vertx vertx, NodeConfig config) {
-    Node node = new Node(vertx, config, datastore(vertx, config));
-    return node.datastore.start()
+  /**
+   * Starts a node on a Vert.x of its own: clustered (Hazelcast, {@code dyn_listen}, the
+   * {@code dyn_seeds}) when the configuration names seeds, standalone otherwise. Completes once
+   * clients can connect.
+   */
+  public static Future<Node> start(NodeConfig config) {
+    return start(config, ClusterOptions.DEFAULTS);
+  }
+
+  /** {@link #start(NodeConfig)} with explicit cluster options (cluster name, event-bus port…). */
+  public static Future<Node> start(NodeConfig config, ClusterOptions clusterOptions) {
+    if (config.dynSeeds().isEmpty()) {
+      Vertx vertx = Vertx.vertx();
+      return new Node(vertx, null, config).startServices().recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+    }
+    return ClusterNode.start(config, clusterOptions, new VertxOptions()).compose(cn ->
+        new Node(cn.vertx(), cn, config).startServices().recover(e -> cn.close().transform(v -> Future.failedFuture(e))));
+  }
+
+  private Future<Node> startServices() {
+    return datastore.start()
         .recover(e -> {
           // Like Dynomite, a node starts even when its datastore is down: requests get
           // "-ERR Storage: …" until it answers, and the connections recover by themselves.
           LOG.warning("datastore not reachable yet: " + e.getMessage());
           return Future.succeededFuture();
         })
-        .compose(v -> node.server.start(vertx, config.serverInstances()))
+        .compose(v -> coordinator())
+        .compose(coordinator -> {
+          server = new RespServer(serverSettings(config), CommandTable.get(), coordinator);
+          return server.start(vertx, config.serverInstances());
+        })
         .map(p -> {
-          node.port = p;
+          port = p;
           LOG.info("listening for clients on " + config.listen().host() + ":" + p + ", datastore "
-              + describeDatastore(config));
-          return node;
+              + describeDatastore(config) + (cluster == null ? ", standalone" : ", in cluster as " + cluster.nodeId()));
+          return this;
         });
+  }
+
+  private Future<Coordinator> coordinator() {
+    if (cluster == null) {
+      return Future.succeededFuture(new LocalCoordinator(datastore));
+    }
+    return ClusterServices.start(vertx, config, cluster.membership(), datastore).map(s -> {
+      services = s;
+      return s.coordinator();
+    });
   }
 
   /** The port clients connect to. */
@@ -63,9 +103,31 @@ public final class Node {
     return config;
   }
 
-  /** Stops accepting clients, then closes the datastore. */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The live topology; empty for a standalone node. */
+  public java.util.Optional<Membership> membership() {
+    return cluster == null ? java.util.Optional.empty() : java.util.Optional.of(cluster.membership());
+  }
+
+  /** Cluster services (consistency settings…); empty for a standalone node. */
+  public java.util.Optional<ClusterServices> clusterServices() {
+    return java.util.Optional.ofNullable(services);
+  }
+
+  /** Stops accepting clients, closes the datastore, then leaves the cluster and closes Vert.x. */
   public Future<Void> stop() {
-    return server.stop(vertx).eventually(datastore::close);
+    // Only vert.x's own close future may complete the result: a future chained after close() would
+    // have to run its listeners on an event loop that close() has just terminated.
+    Promise<Void> done = Promise.promise();
+    Future<Void> serverStopped = server == null ? Future.succeededFuture() : server.stop(vertx);
+    serverStopped
+        .eventually(datastore::close)
+        .eventually(() -> cluster != null ? cluster.membership().close() : Future.succeededFuture())
+        .onComplete(ar -> vertx.close().onComplete(done));
+    return done.future();
   }
 
   static ServerSettings serverSettings(NodeConfig c) {

@@ -1,0 +1,132 @@
+package org.vertxdynomite.coordinator;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.vertxdynomite.command.CommandInfo;
+import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.PeerClient;
+import org.vertxdynomite.replication.PeerClientOptions;
+import org.vertxdynomite.replication.PeerKind;
+import org.vertxdynomite.replication.PeerRequest;
+import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespRequest;
+import org.vertxdynomite.topology.NodeInfo;
+
+/**
+ * Runs a request on one node: this node's datastore when the node is this one, otherwise the
+ * node's coordinator (or replicator) over the clustered event bus.
+ *
+ * <p>Each Vert.x context gets a {@link PeerClient} of its own (clients are context-bound and batch
+ * per event-loop turn). A client's ordering key travels in the request's flags, so the receiving
+ * node keeps that client's requests in order on its datastore too.
+ */
+final class NodeTransport {
+
+  /** Suffix of a node's address for requests its coordinator serves (reads, writes in its DC). */
+  static final String FORWARD_SUFFIX = ".fwd";
+  /** Suffix of a node's address for writes arriving from another datacenter. */
+  static final String REPLICATE_SUFFIX = ".repl";
+
+  private final Vertx vertx;
+  private final Datastore datastore;
+  private final String selfId;
+  private final long timeoutMillis;
+  private final PeerClientOptions clientOptions;
+  private final Map<Context, PeerClient> clients = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final Context fallback;
+
+  NodeTransport(Vertx vertx, Datastore datastore, String selfId, long timeoutMillis, PeerClientOptions options) {
+    this.vertx = vertx;
+    this.datastore = datastore;
+    this.selfId = selfId;
+    this.timeoutMillis = timeoutMillis;
+    this.clientOptions = options;
+    this.fallback = vertx.getOrCreateContext();
+  }
+
+  static String forwardAddress(NodeInfo node) {
+    return node.busAddress() + FORWARD_SUFFIX;
+  }
+
+  static String replicateAddress(NodeInfo node) {
+    return node.busAddress() + REPLICATE_SUFFIX;
+  }
+
+  boolean isSelf(NodeInfo node) {
+    return node.id().equals(selfId);
+  }
+
+  Datastore datastore() {
+    return datastore;
+  }
+
+  long timeoutMillis() {
+    return timeoutMillis;
+  }
+
+  /** Runs {@code request} as {@code node}'s own command (a read, or a write for its rack). */
+  Future<Reply> forward(NodeInfo node, RespRequest request, CommandInfo info, long orderKey) {
+    if (isSelf(node)) {
+      return datastore.execute(request, info, orderKey);
+    }
+    return send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis, false);
+  }
+
+  /**
+   * Runs a blocking command at {@code node}, in a message of its own so it holds up no batch, with
+   * a deadline of its own block time plus the request timeout.
+   */
+  Future<Reply> forwardBlocking(NodeInfo node, RespRequest request, CommandInfo info, Session session,
+      long deadlineMillis) {
+    if (isSelf(node)) {
+      return datastore.executeBlocking(request, info, session.closed());
+    }
+    return send(forwardAddress(node), PeerKind.FORWARD, request, session.id(), deadlineMillis, true);
+  }
+
+  /** Hands a write to {@code node}'s replicator, which applies it to every rack of its datacenter. */
+  Future<Reply> replicate(NodeInfo node, RespRequest request, long orderKey) {
+    return send(replicateAddress(node), PeerKind.REPLICATE, request, orderKey, timeoutMillis, false);
+  }
+
+  private Future<Reply> send(String address, PeerKind kind, RespRequest request, long orderKey, long timeout,
+      boolean alone) {
+    PeerRequest peer = new PeerRequest(ids.incrementAndGet(), kind, flagsOf(orderKey), System.currentTimeMillis(),
+        request);
+    Context ctx = Vertx.currentContext();
+    if (ctx == null || ctx.owner() != vertx || !ctx.isEventLoopContext()) {
+      Promise<Reply> p = Promise.promise();
+      fallback.runOnContext(v -> send(client(fallback), address, peer, timeout, alone).onComplete(p));
+      return p.future();
+    }
+    return send(client(ctx), address, peer, timeout, alone);
+  }
+
+  private static Future<Reply> send(PeerClient c, String address, PeerRequest peer, long timeout, boolean alone) {
+    return alone ? c.sendAlone(address, peer, timeout) : c.send(address, peer, timeout);
+  }
+
+  private PeerClient client(Context ctx) {
+    PeerClient c = clients.get(ctx);
+    if (c == null) {
+      c = clients.computeIfAbsent(ctx, k -> new PeerClient(vertx, clientOptions));
+    }
+    return c;
+  }
+
+  /** The receiving side's ordering key for a request: what {@link #flagsOf} put in its flags. */
+  static long orderKeyOf(PeerRequest request) {
+    return request.flags();
+  }
+
+  /** A non-negative int standing for {@code orderKey}: equal keys give equal flags. */
+  static int flagsOf(long orderKey) {
+    return (int) (orderKey ^ (orderKey >>> 32)) & Integer.MAX_VALUE;
+  }
+}
