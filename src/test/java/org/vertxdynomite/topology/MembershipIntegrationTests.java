@@ -139,7 +139,8 @@ class MembershipIntegrationTests {
       ClusterNode good = start(configs.get(0));
       // A clustered Vert.x in the same cluster whose metadata lacks nearly everything.
       NodeConfig badConfig = configs.get(1);
-      HazelcastClusterManager badManager = new HazelcastClusterManager(ClusterSetup.hazelcastConfig(badConfig, options));
+      HazelcastClusterManager badManager =
+          new HazelcastClusterManager(ClusterSetup.hazelcastConfig(badConfig, options));
       VertxOptions badOptions = ClusterSetup.vertxOptions(new VertxOptions(), badConfig, options,
           new JsonObject().put("v", 1).put("dc", "dc1"));
       Vertx bad = Vertx.builder().with(badOptions).withClusterManager(badManager).buildClustered()
