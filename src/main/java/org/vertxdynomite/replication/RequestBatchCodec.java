@@ -11,7 +11,8 @@ import org.vertxdynomite.resp.RespRequest;
  *
  * <pre>
  *   int32 body length, byte version (1), varint count, then per request:
- *   varint id, byte kind, varint flags, int64 timestamp, varint argc, argc x (varint length, bytes)
+ *   varint id, byte kind, varint flags, int64 timestamp, zig-zag varint order key,
+ *   varint argc, argc x (varint length, bytes)
  * </pre>
  *
  * Within a node the batch object itself is handed over: it is immutable, so nothing is copied.
@@ -31,6 +32,7 @@ public final class RequestBatchCodec implements MessageCodec<RequestBatch, Reque
       out.appendByte(r.kind().code());
       Wire.writeVarLong(out, r.flags());
       out.appendLong(r.timestamp());
+      Wire.writeZigZag(out, r.orderKey());
       RespRequest req = r.request();
       Wire.writeVarLong(out, req.argc());
       for (int i = 0; i < req.argc(); i++) {
@@ -53,6 +55,7 @@ public final class RequestBatchCodec implements MessageCodec<RequestBatch, Reque
         throw new WireFormatException("flags out of range: " + flags);
       }
       long timestamp = r.readLong();
+      long orderKey = r.readZigZag();
       int argc = r.readCount();
       if (argc == 0) {
         throw new WireFormatException("request without a command name");
@@ -61,7 +64,7 @@ public final class RequestBatchCodec implements MessageCodec<RequestBatch, Reque
       for (int a = 0; a < argc; a++) {
         args[a] = r.readBytes();
       }
-      requests.add(new PeerRequest(id, kind, (int) flags, timestamp, new RespRequest(args)));
+      requests.add(new PeerRequest(id, kind, (int) flags, timestamp, orderKey, new RespRequest(args)));
     }
     r.expectEnd();
     return new RequestBatch(requests);
