@@ -20,8 +20,8 @@
  * <p>{@link org.vertxdynomite.replication.RequestBatchCodec} and {@link
  * org.vertxdynomite.replication.ReplyBatchCodec} are Vert.x message codecs ({@link
  * org.vertxdynomite.replication.PeerCodecs} registers them): between nodes a batch is one buffer,
- * within a node the immutable batch object is handed over. Bodies start with a 4-byte length and a
- * version byte; counts, lengths and ids are varints; replies are encoded structurally by the
+ * within a node the immutable batch object is handed over. Bodies, framed by the package-private
+ * {@code BatchCodec}, start with a 4-byte length and a version byte; counts, lengths and ids are varints; replies are encoded structurally by the
  * package-private {@code ReplyEncoding} (a tag byte per RESP2 type, the two nils kept apart), so
  * they decode to the same {@code resp} types. {@code Wire} and {@code WireReader} hold the
  * primitives; every read is bounds-checked before allocating, and a malformed message is a {@link
