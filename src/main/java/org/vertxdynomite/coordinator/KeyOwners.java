@@ -1,5 +1,6 @@
 package org.vertxdynomite.coordinator;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.vertxdynomite.command.CommandInfo;
@@ -29,7 +30,7 @@ public final class KeyOwners {
       String hashTag) {
     N owner = null;
     for (int position : command.keyPositions(request)) {
-      N next = ownerOf.apply(request.arg(position));
+      N next = Objects.requireNonNull(ownerOf.apply(request.arg(position)), "owner of a key");
       if (owner == null) {
         owner = next;
       } else if (!owner.equals(next)) {

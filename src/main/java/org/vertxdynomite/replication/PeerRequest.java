@@ -13,9 +13,13 @@ import org.vertxdynomite.resp.RespRequest;
  * @param flags bits for the coordinator's own use (a non-negative int), carried unchanged
  * @param timestamp the coordinator's hybrid logical clock when it accepted the command; carried for
  *     last-write-wins (issue 5), not interpreted here
+ * @param orderKey requests with the same key must run in the order they arrive at the receiver,
+ *     which passes it on as the datastore's {@code orderKey}: the sending client connection's
+ *     identity, made unique across nodes by the coordinator, keeps one client's pipeline in order
+ *     without serialising all the traffic between two nodes
  * @param request the command and its arguments
  */
-public record PeerRequest(long id, PeerKind kind, int flags, long timestamp, RespRequest request) {
+public record PeerRequest(long id, PeerKind kind, int flags, long timestamp, long orderKey, RespRequest request) {
 
   public PeerRequest {
     Objects.requireNonNull(kind, "kind");
@@ -26,18 +30,18 @@ public record PeerRequest(long id, PeerKind kind, int flags, long timestamp, Res
   }
 
   /** A {@link PeerKind#FORWARD} request without flags. */
-  public static PeerRequest forward(long id, long timestamp, RespRequest request) {
-    return new PeerRequest(id, PeerKind.FORWARD, 0, timestamp, request);
+  public static PeerRequest forward(long id, long timestamp, long orderKey, RespRequest request) {
+    return new PeerRequest(id, PeerKind.FORWARD, 0, timestamp, orderKey, request);
   }
 
   /** A {@link PeerKind#REPLICATE} request without flags. */
-  public static PeerRequest replicate(long id, long timestamp, RespRequest request) {
-    return new PeerRequest(id, PeerKind.REPLICATE, 0, timestamp, request);
+  public static PeerRequest replicate(long id, long timestamp, long orderKey, RespRequest request) {
+    return new PeerRequest(id, PeerKind.REPLICATE, 0, timestamp, orderKey, request);
   }
 
   /** An upper bound of this request's encoded size, for the client's batch byte limit. */
   int encodedSizeBound() {
-    int n = 10 + 1 + 5 + 8 + 5;
+    int n = 10 + 1 + 5 + 8 + 10 + 5;
     for (int i = 0; i < request.argc(); i++) {
       n += 5 + request.arg(i).length;
     }

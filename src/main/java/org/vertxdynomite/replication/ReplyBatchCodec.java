@@ -1,9 +1,6 @@
 package org.vertxdynomite.replication;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageCodec;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@link ReplyBatch} on the event bus. Between nodes the batch travels as one buffer:
@@ -18,45 +15,32 @@ import java.util.List;
  * object itself is handed over, with failures made {@link RemoteError}s too, so a coordinator sees
  * the same types whether its peer is in this JVM or not.
  */
-public final class ReplyBatchCodec implements MessageCodec<ReplyBatch, ReplyBatch> {
+public final class ReplyBatchCodec extends BatchCodec<ReplyBatch, PeerReply> {
 
   /** The name to give {@link io.vertx.core.eventbus.DeliveryOptions#setCodecName}. */
   public static final String NAME = "dynomite.peer.replies";
 
   static final byte FAILURE = '!';
 
-  @Override
-  public void encodeToWire(Buffer out, ReplyBatch batch) {
-    int at = Wire.beginBody(out);
-    List<PeerReply> replies = batch.replies();
-    Wire.writeVarLong(out, replies.size());
-    for (PeerReply r : replies) {
-      Wire.writeVarLong(out, r.id());
-      if (r.isFailure()) {
-        out.appendByte(FAILURE);
-        out.appendByte(RemoteError.Origin.of(r.failure()).code());
-        Wire.writeString(out, r.failure().getMessage());
-      } else {
-        ReplyEncoding.write(out, r.value());
-      }
-    }
-    Wire.endBody(out, at);
+  public ReplyBatchCodec() {
+    super(NAME, ReplyBatch::replies, ReplyBatch::new);
   }
 
   @Override
-  public ReplyBatch decodeFromWire(int pos, Buffer in) {
-    WireReader r = WireReader.openBody(in, pos);
-    int n = r.readCount();
-    List<PeerReply> replies = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      long id = r.readVarLong();
-      replies.add(readOutcome(r, id));
+  void writeItem(Buffer out, PeerReply r) {
+    Wire.writeVarLong(out, r.id());
+    if (r.isFailure()) {
+      out.appendByte(FAILURE);
+      out.appendByte(RemoteError.Origin.of(r.failure()).code());
+      Wire.writeString(out, r.failure().getMessage());
+    } else {
+      ReplyEncoding.write(out, r.value());
     }
-    r.expectEnd();
-    return new ReplyBatch(replies);
   }
 
-  private static PeerReply readOutcome(WireReader r, long id) {
+  @Override
+  PeerReply readItem(WireReader r) {
+    long id = r.readVarLong();
     // The next byte is either the failure marker or the tag of a reply value.
     if (r.peekByte() == FAILURE) {
       r.readByte();
@@ -82,15 +66,5 @@ public final class ReplyBatchCodec implements MessageCodec<ReplyBatch, ReplyBatc
       return r;
     }
     return PeerReply.failed(r.id(), new RemoteError(RemoteError.Origin.of(r.failure()), r.failure().getMessage()));
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public byte systemCodecID() {
-    return -1;
   }
 }

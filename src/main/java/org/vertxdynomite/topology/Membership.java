@@ -278,7 +278,8 @@ public final class Membership {
     for (String id : missing) {
       long since = missingSince.computeIfAbsent(id, k -> now);
       if (now - since >= MISSING_WARN_MS && reportedMissing.add(id)) {
-        LOG.warning("cluster member " + id + " has published no metadata for " + (now - since) + " ms; left out until it does");
+        LOG.warning("cluster member " + id + " has published no metadata for " + (now - since)
+            + " ms; left out until it does");
       }
     }
   }

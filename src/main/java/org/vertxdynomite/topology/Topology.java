@@ -248,14 +248,17 @@ public final class Topology {
   /** e.g. {@code Topology[self=… dc1/rack1: [..], dc1/rack2: [..]]}. */
   @Override
   public String toString() {
-    return "Topology[self=" + self.id() + " " + describeRacks() + (excluded.isEmpty() ? "" : " excluded=" + excluded) + "]";
+    return "Topology[self=" + self.id() + " " + describeRacks()
+        + (excluded.isEmpty() ? "" : " excluded=" + excluded) + "]";
   }
 
   private String describeRacks() {
     List<String> parts = new ArrayList<>();
     for (String dc : dcs) {
       Dc d = dcsByName.get(dc);
-      d.racks().forEach(r -> parts.add(dc + "/" + r + ": " + d.rings().get(r).nodes().stream().map(NodeInfo::id).toList()));
+      for (String r : d.racks()) {
+        parts.add(dc + "/" + r + ": " + d.rings().get(r).nodes().stream().map(NodeInfo::id).toList());
+      }
     }
     return String.join(", ", parts);
   }

@@ -37,8 +37,6 @@ public final class LoopbackCluster implements AutoCloseable {
 
   /** Starts {@code size} members one after the other and returns once all have joined. */
   public static LoopbackCluster start(int size) throws Exception {
-    System.setProperty("hazelcast.phone.home.enabled", "false");
-    HAZELCAST_LOG.setLevel(Level.WARNING);
     String name = "peer-test-" + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -48,18 +46,28 @@ public final class LoopbackCluster implements AutoCloseable {
     LoopbackCluster cluster = new LoopbackCluster(started);
     try {
       for (int port : ports) {
-        Future<Vertx> member = Vertx.builder()
-            .with(new VertxOptions().setEventBusOptions(
-                new EventBusOptions().setHost(HOST).setPort(0).setClusterPublicHost(HOST)))
-            .withClusterManager(new HazelcastClusterManager(hazelcastConfig(name, port, ports)))
-            .buildClustered();
-        started.add(member.await(60, TimeUnit.SECONDS));
+        started.add(startMember(name, port, ports));
       }
     } catch (Exception e) {
       cluster.close();
       throw e;
     }
     return cluster;
+  }
+
+  /**
+   * Starts one member of cluster {@code name} listening on {@code port} and joining the members at
+   * {@code memberPorts}; other members may be in other JVMs.
+   */
+  public static Vertx startMember(String name, int port, List<Integer> memberPorts) throws Exception {
+    System.setProperty("hazelcast.phone.home.enabled", "false");
+    HAZELCAST_LOG.setLevel(Level.WARNING);
+    Future<Vertx> member = Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(
+            new EventBusOptions().setHost(HOST).setPort(0).setClusterPublicHost(HOST)))
+        .withClusterManager(new HazelcastClusterManager(hazelcastConfig(name, port, memberPorts)))
+        .buildClustered();
+    return member.await(60, TimeUnit.SECONDS);
   }
 
   public Vertx member(int i) {

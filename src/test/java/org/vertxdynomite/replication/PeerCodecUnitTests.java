@@ -118,24 +118,25 @@ class PeerCodecUnitTests {
 
   @Test
   void requestsKeepEveryField() {
-    PeerRequest a = new PeerRequest(-3, PeerKind.REPLICATE, 5, Long.MIN_VALUE, RespRequest.of("SET", "k", "v"));
-    PeerRequest b = PeerRequest.forward(Long.MAX_VALUE, 42, new RespRequest(new byte[][] {{'G', 'E', 'T'}, {}}));
+    PeerRequest a = new PeerRequest(-3, PeerKind.REPLICATE, 5, Long.MIN_VALUE, -9, RespRequest.of("SET", "k", "v"));
+    PeerRequest b = PeerRequest.forward(Long.MAX_VALUE, 42, Long.MIN_VALUE, new RespRequest(new byte[][] {{'G', 'E', 'T'}, {}}));
     assertThat(roundTrip(new RequestBatch(List.of(a, b))).requests()).containsExactly(a, b);
   }
 
   @Test
   void aSmallRequestIsEncodedCompactly() {
-    PeerRequest get = PeerRequest.forward(1, 0x0102030405060708L, RespRequest.of("GET", "k"));
+    PeerRequest get = PeerRequest.forward(1, 0x0102030405060708L, 3, RespRequest.of("GET", "k"));
     Buffer encoded = encode(new RequestBatch(List.of(get)));
     Buffer body = encoded.getBuffer(HEADER.length(), encoded.length());
     Buffer expected = Buffer.buffer()
-        .appendInt(20).appendByte((byte) 1) // body length, version
+        .appendInt(21).appendByte((byte) 1) // body length, version
         .appendByte((byte) 1) // one request
         .appendByte((byte) 1).appendByte((byte) 1).appendByte((byte) 0) // id, kind FORWARD, flags
         .appendLong(0x0102030405060708L)
+        .appendByte((byte) 6) // order key 3, zig-zag
         .appendByte((byte) 2).appendByte((byte) 3).appendString("GET").appendByte((byte) 1).appendString("k");
     assertThat(body.getBytes()).containsExactly(expected.getBytes());
-    assertThat(body.length()).isEqualTo(24);
+    assertThat(body.length()).isEqualTo(25);
   }
 
   @Test
@@ -214,7 +215,7 @@ class PeerCodecUnitTests {
 
   @Test
   void anUnknownVersionKindOrTagIsRefused() {
-    Buffer ok = encode(new RequestBatch(List.of(PeerRequest.forward(1, 0, RespRequest.of("PING")))));
+    Buffer ok = encode(new RequestBatch(List.of(PeerRequest.forward(1, 0, 0, RespRequest.of("PING")))));
     Buffer badVersion = ok.copy().setByte(HEADER.length() + 4, (byte) 9);
     assertThatThrownBy(() -> REQUESTS.decodeFromWire(HEADER.length(), badVersion)).hasMessageContaining("version 9");
     Buffer badKind = ok.copy().setByte(HEADER.length() + 7, (byte) 99);

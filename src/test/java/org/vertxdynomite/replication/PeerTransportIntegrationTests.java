@@ -56,7 +56,7 @@ class PeerTransportIntegrationTests {
     Throwable last = null;
     while (System.nanoTime() < deadline) {
       Future<Reply> ping = OnContext.call(clientContext, () ->
-          client.send(ADDRESS, PeerRequest.forward(-1, 0, RespRequest.of("PING")), 5_000));
+          client.send(ADDRESS, PeerRequest.forward(-1, 0, 0, RespRequest.of("PING")), 5_000));
       last = OnContext.failureOf(ping);
       if (last == null) {
         return;
@@ -79,7 +79,7 @@ class PeerTransportIntegrationTests {
       case "lrange" -> Future.succeededFuture(r.id() % 3 == 0 ? Replies.NULL_ARRAY
           : Replies.array(Replies.integer(r.id()), Replies.array(Replies.bulk(r.request().arg(1)), Replies.NULL_BULK)));
       case "set" -> Future.succeededFuture(r.kind() == PeerKind.REPLICATE && r.timestamp() == r.id() * 7
-          ? Replies.OK : RespError.err("wrong kind or timestamp"));
+          && r.orderKey() == r.id() % 16 ? Replies.OK : RespError.err("wrong kind, timestamp or order key"));
       case "incr" -> Future.succeededFuture(new RespError("WRONGTYPE Operation against a key holding the wrong kind of value"));
       case "hang" -> Promise.<Reply>promise().future();
       default -> Future.failedFuture(new StorageError(StorageError.Reason.REFUSED));
@@ -89,10 +89,10 @@ class PeerTransportIntegrationTests {
   private static PeerRequest request(long i) {
     String key = "key:" + i;
     return switch ((int) (i % 5)) {
-      case 0, 1 -> PeerRequest.forward(i, 0, RespRequest.of("GET", key));
-      case 2 -> PeerRequest.forward(i, 0, RespRequest.of("LRANGE", key, "0", "-1"));
-      case 3 -> PeerRequest.replicate(i, i * 7, RespRequest.of("SET", key, "value-" + i));
-      default -> PeerRequest.forward(i, 0, RespRequest.of(i % 10 == 4 ? "INCR" : "DECR", key));
+      case 0, 1 -> PeerRequest.forward(i, 0, i % 16, RespRequest.of("GET", key));
+      case 2 -> PeerRequest.forward(i, 0, i % 16, RespRequest.of("LRANGE", key, "0", "-1"));
+      case 3 -> PeerRequest.replicate(i, i * 7, i % 16, RespRequest.of("SET", key, "value-" + i));
+      default -> PeerRequest.forward(i, 0, i % 16, RespRequest.of(i % 10 == 4 ? "INCR" : "DECR", key));
     };
   }
 
@@ -144,7 +144,7 @@ class PeerTransportIntegrationTests {
   void aRemoteRequestThatNeverCompletesTimesOutAtItsOwnTimeout() throws Exception {
     long t0 = System.nanoTime();
     Future<Reply> f = OnContext.call(clientContext, () ->
-        client.send(ADDRESS, PeerRequest.forward(1, 0, RespRequest.of("HANG")), 500));
+        client.send(ADDRESS, PeerRequest.forward(1, 0, 0, RespRequest.of("HANG")), 500));
     assertThat(OnContext.failureOf(f)).isSameAs(PeerError.TIMEOUT);
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(450L, 5_000L);
   }
@@ -152,7 +152,7 @@ class PeerTransportIntegrationTests {
   @Test
   void anAddressNoMemberListensOnGivesNoRoute() throws Exception {
     Future<Reply> f = OnContext.call(clientContext, () ->
-        client.send("dynomite.peer.node-z", PeerRequest.forward(1, 0, RespRequest.of("GET", "k")), TIMEOUT));
+        client.send("dynomite.peer.node-z", PeerRequest.forward(1, 0, 0, RespRequest.of("GET", "k")), TIMEOUT));
     assertThat(OnContext.failureOf(f)).hasMessage("ERR Peer: no route to dynomite.peer.node-z");
   }
 }

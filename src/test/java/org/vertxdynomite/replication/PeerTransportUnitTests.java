@@ -60,7 +60,7 @@ class PeerTransportUnitTests {
   }
 
   private static PeerRequest request(long id) {
-    return PeerRequest.forward(id, 0, RespRequest.of("GET", "key" + id));
+    return PeerRequest.forward(id, 0, id % 4, RespRequest.of("GET", "key" + id));
   }
 
   /** Sends {@code n} requests in one turn of the client's context. */
@@ -113,7 +113,7 @@ class PeerTransportUnitTests {
     List<Future<Reply>> replies = OnContext.call(clientContext, () -> {
       List<Future<Reply>> list = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        list.add(client.send(ADDRESS, PeerRequest.replicate(i, 0, new RespRequest(new byte[][] {"SET".getBytes(), value})), TIMEOUT));
+        list.add(client.send(ADDRESS, PeerRequest.replicate(i, 0, 0, new RespRequest(new byte[][] {"SET".getBytes(), value})), TIMEOUT));
       }
       return list;
     });

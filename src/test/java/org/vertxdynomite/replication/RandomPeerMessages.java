@@ -36,7 +36,8 @@ final class RandomPeerMessages {
       args[i] = bytes(random.nextInt(4) == 0 ? 300 : 12);
     }
     PeerKind kind = PeerKind.values()[random.nextInt(PeerKind.values().length)];
-    return new PeerRequest(someLong(), kind, random.nextInt(Integer.MAX_VALUE), someLong(), new RespRequest(args));
+    return new PeerRequest(someLong(), kind, random.nextInt(Integer.MAX_VALUE), someLong(), someLong(),
+        new RespRequest(args));
   }
 
   ReplyBatch replyBatch(int maxReplies) {

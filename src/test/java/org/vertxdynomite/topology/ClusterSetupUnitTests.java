@@ -115,9 +115,10 @@ class ClusterSetupUnitTests {
 
     assertThat(c.getClusterName()).isEqualTo("test-cluster");
     assertThat(c.getProperty("hazelcast.wait.seconds.before.join")).isEqualTo("0");
-    assertThat(ClusterSetup.hazelcastConfig(CONFIG, ClusterOptions.DEFAULTS).getProperty("hazelcast.wait.seconds.before.join"))
+    Config defaults = ClusterSetup.hazelcastConfig(CONFIG, ClusterOptions.DEFAULTS);
+    assertThat(defaults.getProperty("hazelcast.wait.seconds.before.join"))
         .isEqualTo(String.valueOf(ClusterOptions.DEFAULT_WAIT_SECONDS_BEFORE_JOIN));
-    assertThat(ClusterSetup.hazelcastConfig(CONFIG, ClusterOptions.DEFAULTS).getClusterName()).isEqualTo("dynomite");
+    assertThat(defaults.getClusterName()).isEqualTo("dynomite");
   }
 
   @Test

@@ -22,10 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,26 +135,12 @@ class MembershipIntegrationTests {
   @Test
   void aMemberWithMalformedMetadataIsLoggedAndLeftOutWithoutHarm() throws Exception {
     List<NodeConfig> configs = threeRacks();
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Logger membershipLog = Logger.getLogger(Membership.class.getName());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        logged.add(r);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    membershipLog.addHandler(capture);
-    try {
+    try (LogCapture log = LogCapture.of(Membership.class)) {
       ClusterNode good = start(configs.get(0));
       // A clustered Vert.x in the same cluster whose metadata lacks nearly everything.
       NodeConfig badConfig = configs.get(1);
-      HazelcastClusterManager badManager = new HazelcastClusterManager(ClusterSetup.hazelcastConfig(badConfig, options));
+      HazelcastClusterManager badManager =
+          new HazelcastClusterManager(ClusterSetup.hazelcastConfig(badConfig, options));
       VertxOptions badOptions = ClusterSetup.vertxOptions(new VertxOptions(), badConfig, options,
           new JsonObject().put("v", 1).put("dc", "dc1"));
       Vertx bad = Vertx.builder().with(badOptions).withClusterManager(badManager).buildClustered()
@@ -166,11 +149,11 @@ class MembershipIntegrationTests {
       String badId = badManager.getNodeId();
 
       long deadline = System.nanoTime() + CONVERGE.toNanos();
-      while (System.nanoTime() < deadline && !mentions(logged, badId)) {
+      while (System.nanoTime() < deadline && log.containing(badId).isEmpty()) {
         good.membership().refresh().await(10, TimeUnit.SECONDS);
       }
-      assertThat(logged).filteredOn(r -> r.getLevel() == Level.SEVERE && r.getMessage().contains(badId))
-          .singleElement()
+      assertThat(log.containing(badId)).singleElement()
+          .satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.SEVERE))
           .satisfies(r -> assertThat(r.getMessage())
               .contains("node " + good.nodeId() + " ignores cluster member " + badId, "'rack' is missing"));
       assertThat(good.membership().current().size()).isEqualTo(1);
@@ -180,14 +163,9 @@ class MembershipIntegrationTests {
       awaitAll(List.of(good, third), t -> t.size() == 2);
       assertThat(good.membership().current().node(badId)).isEmpty();
       good.membership().refresh().await(10, TimeUnit.SECONDS);
-      assertThat(logged).as("each node reports it once")
-          .filteredOn(r -> r.getMessage().contains("node " + good.nodeId() + " ignores cluster member " + badId))
-          .hasSize(1);
-      assertThat(logged)
-          .filteredOn(r -> r.getMessage().contains("node " + third.nodeId() + " ignores cluster member " + badId))
-          .hasSize(1);
-    } finally {
-      membershipLog.removeHandler(capture);
+      assertThat(log.containing("node " + good.nodeId() + " ignores cluster member " + badId))
+          .as("each node reports it once").hasSize(1);
+      assertThat(log.containing("node " + third.nodeId() + " ignores cluster member " + badId)).hasSize(1);
     }
   }
 
@@ -275,10 +253,6 @@ class MembershipIntegrationTests {
         assertThat(reply).isEqualTo(to.busAddress());
       }
     }
-  }
-
-  private static boolean mentions(List<LogRecord> records, String text) {
-    return records.stream().anyMatch(r -> r.getMessage().contains(text));
   }
 
   private static long millisSince(long nanos) {

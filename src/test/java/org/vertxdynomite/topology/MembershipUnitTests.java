@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,31 +22,19 @@ class MembershipUnitTests {
 
   private final NodeInfo self = node("self", "dc1", "rack1", 0);
   private final FakeClusterManager cluster = new FakeClusterManager("self");
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      logged.add(r);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private LogCapture log;
   private Vertx vertx;
   private Membership membership;
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    Logger.getLogger(Membership.class.getName()).addHandler(capture);
+    log = LogCapture.of(Membership.class);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    Logger.getLogger(Membership.class.getName()).removeHandler(capture);
+    log.close();
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
@@ -124,7 +109,7 @@ class MembershipUnitTests {
 
     assertThat(membership.current().size()).isEqualTo(1);
     assertThat(seen).as("nothing changed").isEmpty();
-    assertThat(logged).filteredOn(r -> r.getMessage().contains("ignores cluster member bad")).singleElement()
+    assertThat(log.containing("ignores cluster member bad")).singleElement()
         .satisfies(r -> assertThat(r.getMessage()).contains("metadata format version 7"));
   }
 
@@ -136,7 +121,7 @@ class MembershipUnitTests {
     Topology t = await(x -> !x.excluded().isEmpty());
     assertThat(t.excluded()).extracting(e -> e.node().id()).containsExactly("clash");
     assertThat(t.selfInRing()).isTrue();
-    assertThat(logged).filteredOn(r -> r.getMessage().contains("node clash (dc1/rack1) is left out")).hasSize(1);
+    assertThat(log.containing("node clash (dc1/rack1) is left out")).hasSize(1);
   }
 
   @Test
