@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.vertxdynomite.command.CommandErrors;
 import org.vertxdynomite.command.CommandInfo;
+import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Replies;
@@ -40,6 +42,7 @@ public final class ClusterCoordinator implements Coordinator {
   private final RackRouter router;
   private final KeylessCommands keyless;
   private final ConsistencySettings consistency;
+  private final CommandTable table = CommandTable.get();
 
   ClusterCoordinator(Supplier<Topology> topology, NodeTransport transport, RackRouter router,
       ConsistencySettings consistency) {
@@ -79,8 +82,11 @@ public final class ClusterCoordinator implements Coordinator {
         return everyNode(t, request, info, session);
       case EFFECT_AFTER:
         return effectAfter(t, request, info, session);
-      case REWRITE_BEFORE:
-        return replicated(t, WriteRules.rewriteBefore(request, System.currentTimeMillis()), info, session);
+      case REWRITE_BEFORE: {
+        // The rewritten request is another command (EXPIRE → PEXPIREAT): its own facts go with it.
+        RespRequest rewritten = WriteRules.rewriteBefore(request, System.currentTimeMillis());
+        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session);
+      }
       case PASS:
       default:
         return replicated(t, request, info, session);
@@ -145,7 +151,7 @@ public final class ClusterCoordinator implements Coordinator {
   private Future<Reply> applyInRack(Topology t, String dc, String rack, List<RespRequest> effects, Session session) {
     Future<Reply> last = null;
     for (RespRequest e : effects) {
-      CommandInfo ei = org.vertxdynomite.command.CommandTable.get().lookup(e);
+      CommandInfo ei = table.lookup(e);
       Future<Reply> f = inRack(t, dc, rack, e, ei, session);
       last = last == null ? f : last.compose(v -> f);
     }
@@ -184,7 +190,7 @@ public final class ClusterCoordinator implements Coordinator {
     for (String dc : t.remoteDcs()) {
       String rack = t.racks(dc).contains(t.localRack()) ? t.localRack() : t.racks(dc).get(0);
       TokenRing<NodeInfo> ring = t.ring(dc, rack);
-      int[] keys = org.vertxdynomite.command.CommandTable.get().lookup(request).keyPositions(request);
+      int[] keys = table.lookup(request).keyPositions(request);
       NodeInfo target = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
       // Asynchronous by design (Dynomite's cross-DC replication); a failed delivery is hinted in issue 5.
       transport.replicate(target, request, session.id());
@@ -244,14 +250,14 @@ public final class ClusterCoordinator implements Coordinator {
 
   /** The node-side handler of requests forwarded to this node's coordinator. */
   Future<Reply> serveForwarded(PeerRequest request, Session anonymous) {
-    CommandInfo info = org.vertxdynomite.command.CommandTable.get().lookup(request.request());
+    CommandInfo info = table.lookup(request.request());
     if (info == null) {
-      return Future.succeededFuture(org.vertxdynomite.command.CommandErrors.unknownCommand(request.request()));
+      return Future.succeededFuture(CommandErrors.unknownCommand(request.request()));
     }
     if (info.isBlocking()) {
       return transport.datastore().executeBlocking(request.request(), info, anonymous.closed());
     }
-    return transport.datastore().execute(request.request(), info, NodeTransport.orderKeyOf(request));
+    return transport.datastore().execute(request.request(), info, request.orderKey());
   }
 
   /**
@@ -261,11 +267,11 @@ public final class ClusterCoordinator implements Coordinator {
   Future<Reply> serveReplicated(PeerRequest request) {
     Topology t = topology.get();
     RespRequest r = request.request();
-    CommandInfo info = org.vertxdynomite.command.CommandTable.get().lookup(r);
+    CommandInfo info = table.lookup(r);
     if (info == null) {
-      return Future.succeededFuture(org.vertxdynomite.command.CommandErrors.unknownCommand(r));
+      return Future.succeededFuture(CommandErrors.unknownCommand(r));
     }
-    Session s = new Session(NodeTransport.orderKeyOf(request));
+    Session s = new Session(request.orderKey());
     if (info.keyPositions(r).length == 0) {
       return transport.datastore().execute(r, info, s.id());
     }

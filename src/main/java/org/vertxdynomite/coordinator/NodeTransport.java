@@ -22,8 +22,8 @@ import org.vertxdynomite.topology.NodeInfo;
  * node's coordinator (or replicator) over the clustered event bus.
  *
  * <p>Each Vert.x context gets a {@link PeerClient} of its own (clients are context-bound and batch
- * per event-loop turn). A client's ordering key travels in the request's flags, so the receiving
- * node keeps that client's requests in order on its datastore too.
+ * per event-loop turn). A client's ordering key travels with each request, so the receiving node
+ * keeps that client's requests in order on its datastore too.
  */
 final class NodeTransport {
 
@@ -97,8 +97,7 @@ final class NodeTransport {
 
   private Future<Reply> send(String address, PeerKind kind, RespRequest request, long orderKey, long timeout,
       boolean alone) {
-    PeerRequest peer = new PeerRequest(ids.incrementAndGet(), kind, flagsOf(orderKey), System.currentTimeMillis(),
-        request);
+    PeerRequest peer = new PeerRequest(ids.incrementAndGet(), kind, 0, System.currentTimeMillis(), orderKey, request);
     Context ctx = Vertx.currentContext();
     if (ctx == null || ctx.owner() != vertx || !ctx.isEventLoopContext()) {
       Promise<Reply> p = Promise.promise();
@@ -118,15 +117,5 @@ final class NodeTransport {
       c = clients.computeIfAbsent(ctx, k -> new PeerClient(vertx, clientOptions));
     }
     return c;
-  }
-
-  /** The receiving side's ordering key for a request: what {@link #flagsOf} put in its flags. */
-  static long orderKeyOf(PeerRequest request) {
-    return request.flags();
-  }
-
-  /** A non-negative int standing for {@code orderKey}: equal keys give equal flags. */
-  static int flagsOf(long orderKey) {
-    return (int) (orderKey ^ (orderKey >>> 32)) & Integer.MAX_VALUE;
   }
 }

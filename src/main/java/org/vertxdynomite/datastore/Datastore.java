@@ -22,7 +22,8 @@ public interface Datastore {
   Future<Void> start();
 
   /**
-   * Runs {@code request}, whose command facts are {@code info}. Requests given the same
+   * Runs {@code request}, whose command facts are {@code info} (they must describe this very
+   * request: a rewritten request carries its own). Requests given the same
    * {@code orderKey} (one client connection's, say) are executed in the order they were issued;
    * others may overtake each other.
    */

@@ -1,0 +1,159 @@
+package org.vertxdynomite.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vertxdynomite.config.Consistency;
+import org.vertxdynomite.testutil.LocalCluster;
+import org.vertxdynomite.testutil.LocalCluster.Member;
+import org.vertxdynomite.testutil.RawRespClient;
+
+/** 1 DC × 3 racks × 1 node over real redis-servers: consistency levels decide what clients see. */
+class ClusterConsistencyIntegrationTests {
+
+  static LocalCluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = LocalCluster.start(List.of(
+        new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
+        Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void levels() {
+    setLevels(Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+  }
+
+  static void setLevels(Consistency read, Consistency write) {
+    for (int i = 0; i < cluster.size(); i++) {
+      ConsistencySettings s = cluster.node(i).clusterServices().orElseThrow().consistency();
+      s.read(read);
+      s.write(write);
+    }
+  }
+
+  @Test
+  void aQuorumWriteIsInAtLeastTwoRacksAtOnceAndInAllThreeSoonAfter() throws Exception {
+    try (RawRespClient c = cluster.client(0)) {
+      assertThat(c.callString("SET", "q", "v1")).isEqualTo("+OK\r\n");
+    }
+    int now = 0;
+    for (int i = 0; i < 3; i++) {
+      try (RawRespClient r = cluster.redis(i)) {
+        if (r.callString("GET", "q").equals("$2\r\nv1\r\n")) {
+          now++;
+        }
+      }
+    }
+    assertThat(now).as("racks holding the write when OK arrived").isGreaterThanOrEqualTo(2);
+    for (int i = 0; i < 3; i++) {
+      assertThat(eventuallyGet(i, "q")).isEqualTo("$2\r\nv1\r\n");
+    }
+  }
+
+  @Test
+  void quorumAndSafeQuorumReadsReturnTheMajorityValueWhenOneReplicaDiffers() throws Exception {
+    try (RawRespClient c = cluster.client(1)) {
+      assertThat(c.callString("SET", "m", "majority")).isEqualTo("+OK\r\n");
+    }
+    for (int i = 0; i < 3; i++) {
+      eventuallyGet(i, "m");
+    }
+    try (RawRespClient r = cluster.redis(0)) {
+      r.callString("SET", "m", "stray");
+    }
+    for (Consistency level : List.of(Consistency.DC_QUORUM, Consistency.DC_SAFE_QUORUM)) {
+      setLevels(level, Consistency.DC_QUORUM);
+      for (int n = 0; n < 3; n++) {
+        try (RawRespClient c = cluster.client(n)) {
+          assertThat(c.callString("GET", "m")).as("%s through node %d", level, n).isEqualTo("$8\r\nmajority\r\n");
+        }
+      }
+    }
+  }
+
+  @Test
+  void safeQuorumReadFailsWhenNoTwoRacksAgreeAndDcOneAnswersTheLocalRack() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      try (RawRespClient r = cluster.redis(i)) {
+        r.callString("SET", "d", "value" + i);
+      }
+    }
+    setLevels(Consistency.DC_SAFE_QUORUM, Consistency.DC_QUORUM);
+    try (RawRespClient c = cluster.client(2)) {
+      assertThat(c.callString("GET", "d")).isEqualTo("-ERR Dynomite: Failed to achieve Quorum\r\n");
+    }
+    setLevels(Consistency.DC_ONE, Consistency.DC_QUORUM);
+    for (int n = 0; n < 3; n++) {
+      try (RawRespClient c = cluster.client(n)) {
+        assertThat(c.callString("GET", "d")).isEqualTo("$6\r\nvalue" + n + "\r\n");
+      }
+    }
+  }
+
+  @Test
+  void relativeExpiriesReachEveryReplicaAsTheSameAbsoluteTime() throws Exception {
+    try (RawRespClient c = cluster.client(0)) {
+      assertThat(c.callString("SET", "ttl", "x", "EX", "1000")).isEqualTo("+OK\r\n");
+      assertThat(c.callString("EXPIRE", "ttl", "500")).isEqualTo(":1\r\n");
+    }
+    String expected = null;
+    for (int i = 0; i < 3; i++) {
+      eventuallyGet(i, "ttl");
+      try (RawRespClient r = cluster.redis(i)) {
+        String at = r.callString("PEXPIRETIME", "ttl");
+        if (expected == null) {
+          expected = at;
+        }
+        assertThat(at).as("absolute expiry in rack %d", i + 1).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void spopIsReplicatedAsTheMembersItPopped() throws Exception {
+    try (RawRespClient c = cluster.client(0)) {
+      c.callString("SADD", "s", "a", "b", "c", "d", "e", "f");
+      c.callString("SPOP", "s", "3");
+    }
+    String first = null;
+    for (int i = 0; i < 3; i++) {
+      try (RawRespClient r = cluster.redis(i)) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!r.callString("SCARD", "s").equals(":3\r\n") && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        String members = String.join(",", new java.util.TreeSet<>(List.of(r.callString("SMEMBERS", "s").split("\r\n"))));
+        if (first == null) {
+          first = members;
+        }
+        assertThat(members).as("set in rack %d", i + 1).isEqualTo(first);
+      }
+    }
+  }
+
+  private static String eventuallyGet(int redis, String key) throws Exception {
+    try (RawRespClient r = cluster.redis(redis)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      String v = r.callString("GET", key);
+      while (v.equals("$-1\r\n") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        v = r.callString("GET", key);
+      }
+      return v;
+    }
+  }
+}

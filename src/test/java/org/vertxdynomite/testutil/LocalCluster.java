@@ -1,0 +1,124 @@
+package org.vertxdynomite.testutil;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.vertxdynomite.app.Node;
+import org.vertxdynomite.config.Consistency;
+import org.vertxdynomite.config.DataStoreKind;
+import org.vertxdynomite.config.HostPort;
+import org.vertxdynomite.config.NodeConfig;
+import org.vertxdynomite.config.SeedSpec;
+import org.vertxdynomite.config.ServerSpec;
+import org.vertxdynomite.topology.ClusterOptions;
+
+/**
+ * A cluster of nodes in this JVM, each a clustered Vert.x of its own in front of a real
+ * redis-server, all on 127.0.0.1 with free ports and a cluster name of their own. Every node lists
+ * every other as a seed, as in Dynomite.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+  /** Where one node sits: datacenter, rack and its one token. */
+  public record Member(String dc, String rack, long token) {}
+
+  private final List<Member> members;
+  private final List<RedisServerProcess> redis = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
+
+  private LocalCluster(List<Member> members) {
+    this.members = List.copyOf(members);
+  }
+
+  /** Starts the cluster and waits until every node sees every other. */
+  public static LocalCluster start(List<Member> members, Consistency read, Consistency write) throws Exception {
+    LocalCluster c = new LocalCluster(members);
+    try {
+      c.startAll(read, write);
+    } catch (Exception | AssertionError e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  private void startAll(Consistency read, Consistency write) throws Exception {
+    int n = members.size();
+    int[] dynPorts = new int[n];
+    for (int i = 0; i < n; i++) {
+      redis.add(RedisServerProcess.start());
+      dynPorts[i] = RedisServerProcess.freePort();
+    }
+    ClusterOptions options = ClusterOptions.DEFAULTS.withClusterName("test-" + UUID.randomUUID())
+        .withWaitSecondsBeforeJoin(0).withJoinTimeoutSeconds(1);
+    for (int i = 0; i < n; i++) {
+      List<SeedSpec> seeds = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          Member m = members.get(j);
+          seeds.add(new SeedSpec("127.0.0.1", dynPorts[j], m.rack(), m.dc(), List.of(m.token())));
+        }
+      }
+      Member m = members.get(i);
+      NodeConfig config = NodeConfig.builder()
+          .datacenter(m.dc()).rack(m.rack()).tokens(List.of(m.token()))
+          .listen(new HostPort("127.0.0.1", RedisServerProcess.freePort()))
+          .dynListen(new HostPort("127.0.0.1", dynPorts[i]))
+          .statsListen(new HostPort("127.0.0.1", RedisServerProcess.freePort()))
+          .dataStore(DataStoreKind.REDIS)
+          .servers(List.of(new ServerSpec("127.0.0.1", redis.get(i).port(), 1)))
+          .dynSeeds(seeds)
+          .readConsistency(read).writeConsistency(write)
+          .timeoutMs(3000)
+          .serverInstances(2)
+          .build();
+      nodes.add(Node.start(config, options).await(60, TimeUnit.SECONDS));
+    }
+    for (Node node : nodes) {
+      node.membership().orElseThrow().until(t -> t.size() == n, Duration.ofSeconds(30)).await(40, TimeUnit.SECONDS);
+    }
+  }
+
+  public int size() {
+    return members.size();
+  }
+
+  public Member member(int i) {
+    return members.get(i);
+  }
+
+  public Node node(int i) {
+    return nodes.get(i);
+  }
+
+  /** The client port of node {@code i}. */
+  public int port(int i) {
+    return nodes.get(i).port();
+  }
+
+  /** A raw client of node {@code i}. */
+  public RawRespClient client(int i) throws Exception {
+    return new RawRespClient("127.0.0.1", port(i));
+  }
+
+  /** A raw client of node {@code i}'s own redis-server, bypassing the cluster. */
+  public RawRespClient redis(int i) throws Exception {
+    return redis.get(i).client();
+  }
+
+  @Override
+  public void close() {
+    for (Node node : nodes) {
+      try {
+        node.stop().await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // Keep closing the others.
+      }
+    }
+    for (RedisServerProcess r : redis) {
+      r.close();
+    }
+  }
+}
