@@ -221,7 +221,10 @@ class CommandTableIntegrationTests {
         words("foo", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
             "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33"),
         new byte[][] {{'f', (byte) 0xff}, {(byte) 0xc3}}, new byte[][] {bytes("foo"), bytes("a" + "é".repeat(70))},
-        words("get\0", "k"), words(""));
+        words(""));
+    // Not compared: a name with a NUL after a real command ("get\0"). Redis hashes the whole name
+    // with a per-process random seed but compares with strcasecmp, which stops at the NUL, so it
+    // runs GET or calls the command unknown depending on that seed.
     for (byte[][] args : requests) {
       RespError ours = assertResolveFails(new RespRequest(args));
       assertThat(ours.toBuffer().getBytes()).as(ours.getMessage()).isEqualTo(client.call(args));

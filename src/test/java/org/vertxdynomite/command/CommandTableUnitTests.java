@@ -24,6 +24,15 @@ class CommandTableUnitTests {
   }
 
   @Test
+  void aNameWithANulAfterARealCommandIsAlwaysUnknown() {
+    // Redis itself answers this one at random (see CommandTableIntegrationTests); we never run it.
+    RespRequest r = new RespRequest(new byte[][] {"get\0".getBytes(StandardCharsets.ISO_8859_1), {'k'}});
+    assertThat(table.lookup(r)).isNull();
+    assertThatThrownBy(() -> table.resolve(r)).isInstanceOf(RespError.class)
+        .hasMessageStartingWith("ERR unknown command 'get'");
+  }
+
+  @Test
   void everyEntryOfTheGeneratedDataIsInTheTable() {
     JsonObject data = new JsonObject(CommandTableLoader.resource(CommandTableLoader.COMMANDS_RESOURCE));
     List<String> names = data.getJsonArray("commands").stream()
