@@ -23,6 +23,10 @@ final class CommandTable {
     DumpCommands.register(b);
     StringCommands.register(b);
     CounterCommands.register(b);
+    BitCommands.register(b);
+    BitfieldCommand.register(b);
+    HllCommands.register(b);
+    LcsCommand.register(b);
     return b.build();
   }
 

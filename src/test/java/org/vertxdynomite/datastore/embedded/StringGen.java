@@ -64,9 +64,125 @@ class StringGen extends DiffGen {
     }
   }
 
-  /** Hook for the rest of the string group (bitmaps, HyperLogLog, LCS). */
+  /** The rest of the string group: bitmaps, BITFIELD, HyperLogLog, LCS. */
   void extra(String k) {
-    r.exact("GET", k);
+    int op = r.nextInt(100);
+    if (op < 10) {
+      r.exact("SETBIT", k, r.pick(smallInt(0, 200), "-1", "x", "4294967296"), r.pick("0", "1", "1", "2", "x"));
+    } else if (op < 16) {
+      r.exact("GETBIT", k, r.pick(smallInt(0, 300), "-1", "x", "4294967295"));
+    } else if (op < 26) {
+      bitcount(k);
+    } else if (op < 36) {
+      bitpos(k);
+    } else if (op < 42) {
+      String[] ops = {"AND", "OR", "XOR", "NOT", "and", "FOO"};
+      String o = r.pick(ops);
+      int n = o.equalsIgnoreCase("not") && r.chance(0.8) ? 1 : 1 + r.nextInt(3);
+      List<String> args = new ArrayList<>(List.of("BITOP", o, key()));
+      for (int i = 0; i < n; i++) {
+        args.add(key());
+      }
+      r.exact(args.toArray(String[]::new));
+    } else if (op < 56) {
+      bitfield(k);
+    } else if (op < 82) {
+      hll();
+    } else if (op < 94) {
+      lcs();
+    } else {
+      r.exact("SET", k, r.pick("foobar", "\u00ff\u00f0", "abc", "\u0000\u0001"));
+    }
+  }
+
+  private void bitcount(String k) {
+    switch (r.nextInt(4)) {
+      case 0 -> r.exact("BITCOUNT", k);
+      case 1 -> r.exact("BITCOUNT", k, smallInt(-20, 20), smallInt(-20, 20));
+      case 2 -> r.exact("BITCOUNT", k, smallInt(-100, 100), smallInt(-100, 100), r.pick("BIT", "BYTE", "bit", "FOO"));
+      default -> r.exact("BITCOUNT", k, r.pick("0", "x"), r.pick("-1", "y", "9223372036854775807"));
+    }
+  }
+
+  private void bitpos(String k) {
+    String bit = r.pick("0", "1", "1", "0", "2", "x");
+    switch (r.nextInt(4)) {
+      case 0 -> r.exact("BITPOS", k, bit);
+      case 1 -> r.exact("BITPOS", k, bit, smallInt(-10, 10));
+      case 2 -> r.exact("BITPOS", k, bit, smallInt(-10, 10), smallInt(-10, 10));
+      default -> r.exact("BITPOS", k, bit, smallInt(-80, 80), smallInt(-80, 80), r.pick("BIT", "BYTE", "FOO"));
+    }
+  }
+
+  private void bitfield(String k) {
+    boolean ro = r.chance(0.15);
+    List<String> args = new ArrayList<>(List.of(ro ? "BITFIELD_RO" : "BITFIELD", k));
+    int n = 1 + r.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      String type = (r.chance(0.5) ? "i" : "u") + (1 + r.nextInt(64));
+      if (r.chance(0.03)) {
+        type = r.pick("x8", "i0", "u64", "i65", "", "I8");
+      }
+      String offset = r.chance(0.2) ? "#" + r.nextInt(8) : smallInt(0, 100);
+      if (r.chance(0.03)) {
+        offset = r.pick("-1", "x", "#x", "4294967296");
+      }
+      switch (r.nextInt(ro ? 5 : 4)) {
+        case 0 -> args.addAll(List.of("GET", type, offset));
+        case 1 -> args.addAll(List.of("SET", type, offset, r.pick(number(), smallInt(-300, 300))));
+        case 2 -> args.addAll(List.of("INCRBY", type, offset, r.pick(number(), smallInt(-300, 300))));
+        case 3 -> args.addAll(List.of("OVERFLOW", r.pick("WRAP", "SAT", "FAIL", "sat", "BAD")));
+        default -> args.add(r.pick("GET", "FOO"));
+      }
+    }
+    r.exact(args.toArray(String[]::new));
+  }
+
+  private static final String[] HLL_KEYS = {"hll0", "hll1", "hll2", "k0"};
+
+  private void hll() {
+    String hk = r.pick(HLL_KEYS);
+    int op = r.nextInt(10);
+    if (op < 5) {
+      int n = r.nextInt(r.chance(0.1) ? 400 : 6);
+      List<String> args = new ArrayList<>(List.of("PFADD", hk));
+      int base = r.nextInt(20_000);
+      for (int i = 0; i < n; i++) {
+        args.add("e" + (base + r.nextInt(r.chance(0.5) ? 50 : 5000)));
+      }
+      r.exact(args.toArray(String[]::new));
+    } else if (op < 7) {
+      r.exact("PFCOUNT", hk);
+    } else if (op < 8) {
+      r.exact("PFCOUNT", hk, r.pick(HLL_KEYS), r.pick(HLL_KEYS));
+    } else if (op < 9) {
+      r.exact("PFMERGE", hk, r.pick(HLL_KEYS), r.pick(HLL_KEYS));
+    } else {
+      r.exact("GET", hk);
+      if (r.chance(0.05)) {
+        r.exact("SET", hk, r.pick("HYLL", "HYLL\u0000\u0000\u0000\u0000xxxxxxxx", "nope"));
+      }
+    }
+  }
+
+  private static final String[] LCS_VALUES = {"ohmytext", "mynewtext", "", "abcabcabc", "cbacba", "aaaa", "xyz"};
+
+  private void lcs() {
+    if (r.chance(0.3)) {
+      r.exact("SET", key(), r.pick(LCS_VALUES));
+    }
+    List<String> args = new ArrayList<>(List.of("LCS", key(), key()));
+    int n = r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      switch (r.nextInt(5)) {
+        case 0 -> args.add("LEN");
+        case 1 -> args.add("IDX");
+        case 2 -> args.add("WITHMATCHLEN");
+        case 3 -> args.addAll(List.of("MINMATCHLEN", r.pick("0", "2", "-1", "x")));
+        default -> args.add(r.pick("FOO", "MINMATCHLEN"));
+      }
+    }
+    r.exact(args.toArray(String[]::new));
   }
 
   String value() {
