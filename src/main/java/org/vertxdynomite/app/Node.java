@@ -15,6 +15,8 @@ import org.vertxdynomite.topology.ClusterNode;
 import org.vertxdynomite.topology.ClusterOptions;
 import org.vertxdynomite.topology.Membership;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.datastore.embedded.EmbeddedDatastore;
+import org.vertxdynomite.datastore.embedded.EmbeddedOptions;
 import org.vertxdynomite.datastore.redis.RedisDatastore;
 import org.vertxdynomite.datastore.redis.RedisSettings;
 import org.vertxdynomite.resp.ParserLimits;
@@ -145,6 +147,8 @@ public final class Node {
             c.timeoutMs(), c.serverRetryTimeoutMs(), c.serverFailureLimit(), RedisSettings.DEFAULT_MAX_IN_FLIGHT,
             c.datastorePassword().orElse(null)));
       }
+      case EMBEDDED:
+        return new EmbeddedDatastore(vertx, EmbeddedOptions.builder().maxmemory(c.embeddedMaxmemory()).build());
       default:
         throw new IllegalStateException("data store " + c.dataStore() + " has no implementation in this build");
     }

@@ -103,4 +103,36 @@ class NodeProcessIntegrationTests {
       }
     }
   }
+
+  @Test
+  void aNodeOnTheEmbeddedStoreServesJedisAndLettuceWithNothingElseRunning() throws Exception {
+    int port = RedisServerProcess.freePort();
+    Path f = yml("""
+        dyn_o_mite:
+          listen: 127.0.0.1:%d
+          dyn_listen: 127.0.0.1:%d
+          stats_listen: 127.0.0.1:%d
+          data_store: embedded
+          tokens: '0'
+        """.formatted(port, RedisServerProcess.freePort(), RedisServerProcess.freePort()));
+    try (NodeProcess node = NodeProcess.start(port, "-c", f.toString())) {
+      try (Jedis j = new Jedis("127.0.0.1", port)) {
+        assertThat(j.set("k", "v")).isEqualTo("OK");
+        assertThat(j.get("k")).isEqualTo("v");
+        assertThat(j.incrBy("n", 41)).isEqualTo(41);
+        assertThat(j.pexpire("k", 100_000)).isEqualTo(1);
+        assertThat(j.pttl("k")).isBetween(1L, 100_000L);
+      }
+      io.lettuce.core.RedisClient lettuce = io.lettuce.core.RedisClient.create(
+          io.lettuce.core.RedisURI.builder().withHost("127.0.0.1").withPort(port)
+              .withTimeout(java.time.Duration.ofSeconds(5)).build());
+      try (var conn = lettuce.connect()) {
+        assertThat(conn.sync().get("k")).isEqualTo("v");
+        assertThat(conn.sync().incr("n")).isEqualTo(42);
+      } finally {
+        lettuce.shutdown(java.time.Duration.ZERO, java.time.Duration.ofSeconds(2));
+      }
+      assertThat(node.output()).contains("datastore embedded");
+    }
+  }
 }

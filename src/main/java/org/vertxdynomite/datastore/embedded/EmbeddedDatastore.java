@@ -44,9 +44,20 @@ public final class EmbeddedDatastore implements Datastore {
     return Future.succeededFuture();
   }
 
+  /** Commands run one at a time in arrival order, so every {@code orderKey} is kept in order. */
   @Override
-  public Future<Reply> execute(RespRequest request, CommandInfo info) {
+  public Future<Reply> execute(RespRequest request, CommandInfo info, long orderKey) {
     return executeCancellable(request).future();
+  }
+
+  /** A blocked command stops waiting (and takes nothing) once {@code cancelled} completes. */
+  @Override
+  public Future<Reply> executeBlocking(RespRequest request, CommandInfo info, Future<?> cancelled) {
+    Pending p = executeCancellable(request);
+    if (!p.future().isComplete()) {
+      cancelled.onComplete(ar -> p.cancel());
+    }
+    return p.future();
   }
 
   /** As {@link #execute}, with a way to cancel a blocked command. */
