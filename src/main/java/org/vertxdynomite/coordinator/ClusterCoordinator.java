@@ -66,7 +66,7 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session) {
-    Consistency level = consistency.read();
+    Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racksFor(t, level)) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
@@ -98,7 +98,7 @@ public final class ClusterCoordinator implements Coordinator {
     if (info.keyPositions(request).length == 0) {
       return transport.datastore().execute(request, info, session.id());
     }
-    Consistency level = consistency.write();
+    Consistency level = writeLevel(session);
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : localRacks(t)) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
@@ -121,7 +121,7 @@ public final class ClusterCoordinator implements Coordinator {
       if (effects.isEmpty()) {
         return Future.succeededFuture(reply);
       }
-      Consistency level = consistency.write();
+      Consistency level = writeLevel(session);
       List<Future<Reply>> local = new ArrayList<>();
       local.add(Future.succeededFuture(reply));
       for (String rack : localRacks(t)) {
@@ -216,6 +216,10 @@ public final class ClusterCoordinator implements Coordinator {
   private static Future<Reply> combine(Consistency level, Topology t, List<Future<Reply>> local,
       List<List<Future<Reply>>> remote, CommandInfo info) {
     return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
+  }
+
+  private Consistency writeLevel(Session session) {
+    return session.writeConsistency() != null ? session.writeConsistency() : consistency.write();
   }
 
   /** This node's rack first, then the other racks of its datacenter. */

@@ -15,6 +15,8 @@ public final class Session {
   private String name;
   private String libName;
   private String libVersion;
+  private org.vertxdynomite.config.Consistency readConsistency;
+  private org.vertxdynomite.config.Consistency writeConsistency;
 
   public Session(long id) {
     this.id = id;
@@ -47,6 +49,22 @@ public final class Session {
 
   public void libVersion(String libVersion) {
     this.libVersion = libVersion;
+  }
+
+  /** This connection's read level set by {@code DYNO_CONFIG:CONN_CONSISTENCY}, or null for the node's. */
+  public org.vertxdynomite.config.Consistency readConsistency() {
+    return readConsistency;
+  }
+
+  /** This connection's write level set by {@code DYNO_CONFIG:CONN_CONSISTENCY}, or null for the node's. */
+  public org.vertxdynomite.config.Consistency writeConsistency() {
+    return writeConsistency;
+  }
+
+  /** Overrides the node's read and write levels for this connection ({@code null}: back to the node's). */
+  public void consistency(org.vertxdynomite.config.Consistency level) {
+    this.readConsistency = level;
+    this.writeConsistency = level;
   }
 
   /** Completes when the client's connection closes: blocking commands stop waiting then. */

@@ -105,6 +105,27 @@ class ClusterConsistencyIntegrationTests {
   }
 
   @Test
+  void dynoConfigConnConsistencyChangesOnlyThatConnectionsLevel() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      try (RawRespClient r = cluster.redis(i)) {
+        r.callString("SET", "c", "value" + i);
+      }
+    }
+    setLevels(Consistency.DC_ONE, Consistency.DC_ONE);
+    try (RawRespClient strict = cluster.client(0); RawRespClient plain = cluster.client(0)) {
+      assertThat(strict.callString("DYNO_CONFIG:CONN_CONSISTENCY", "dc_safe_quorum")).isEqualTo("+OK\r\n");
+      assertThat(strict.callString("GET", "c")).isEqualTo("-ERR Dynomite: Failed to achieve Quorum\r\n");
+      assertThat(plain.callString("GET", "c")).isEqualTo("$6\r\nvalue0\r\n");
+      assertThat(strict.callString("DYNO_CONFIG:CONN_CONSISTENCY", "DC_TWO"))
+          .startsWith("-ERR Dynomite: invalid consistency level 'DC_TWO'");
+      assertThat(strict.callString("GET", "c")).as("bad level leaves the connection and its level")
+          .isEqualTo("-ERR Dynomite: Failed to achieve Quorum\r\n");
+      assertThat(strict.callString("dyno_config:conn_consistency", "DC_ONE")).isEqualTo("+OK\r\n");
+      assertThat(strict.callString("GET", "c")).isEqualTo("$6\r\nvalue0\r\n");
+    }
+  }
+
+  @Test
   void relativeExpiriesReachEveryReplicaAsTheSameAbsoluteTime() throws Exception {
     try (RawRespClient c = cluster.client(0)) {
       assertThat(c.callString("SET", "ttl", "x", "EX", "1000")).isEqualTo("+OK\r\n");
