@@ -27,6 +27,7 @@ final class CommandTable {
     BitfieldCommand.register(b);
     HllCommands.register(b);
     LcsCommand.register(b);
+    HashCommands.register(b);
     return b.build();
   }
 

@@ -63,4 +63,9 @@ class EmbeddedDifferentialIntegrationTests {
   void stringsMatchRedis() throws Exception {
     run("strings", StringGen::new);
   }
+
+  @Test
+  void hashesMatchRedis() throws Exception {
+    run("hashes", HashGen::new);
+  }
 }
