@@ -28,6 +28,8 @@ final class CommandTable {
     HllCommands.register(b);
     LcsCommand.register(b);
     HashCommands.register(b);
+    SetCommands.register(b);
+    SetAlgebraCommands.register(b);
     return b.build();
   }
 

@@ -45,6 +45,7 @@ abstract class DiffGen {
   static final String[][] CREATORS = {
       {"SET", "_", "str"},
       {"HSET", "_", "f", "v"},
+      {"SADD", "_", "a", "b"},
   };
 
   /** Makes sure both sides agree on which keys exist (lazy expiry), then compares DBSIZE. */

@@ -68,4 +68,9 @@ class EmbeddedDifferentialIntegrationTests {
   void hashesMatchRedis() throws Exception {
     run("hashes", HashGen::new);
   }
+
+  @Test
+  void setsMatchRedis() throws Exception {
+    run("sets", SetGen::new);
+  }
 }
