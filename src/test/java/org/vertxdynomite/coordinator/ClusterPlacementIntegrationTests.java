@@ -167,4 +167,33 @@ class ClusterPlacementIntegrationTests {
       assertThat(c.callString("DBSIZE")).isEqualTo(":0\r\n");
     }
   }
+
+  @Test
+  void scanWalksEveryNodeOfTheRackAndReturnsEveryKeyOnceWhicheverNodeContinuesIt() throws Exception {
+    java.util.Set<String> written = new java.util.TreeSet<>();
+    try (RawRespClient c = cluster.client(0)) {
+      c.callString("FLUSHALL");
+      for (int i = 0; i < 120; i++) {
+        c.callString("SET", "scan:" + i, "v");
+        written.add("scan:" + i);
+      }
+    }
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String cursor = "0";
+    int calls = 0;
+    do {
+      // Continue the scan through whichever node of rack1: the cursor carries the node.
+      try (RawRespClient c = cluster.client(calls % 2)) {
+        String[] lines = c.callString("SCAN", cursor, "MATCH", "scan:*", "COUNT", "20").split("\r\n");
+        cursor = lines[2];
+        for (int i = 5; i < lines.length; i += 2) {
+          seen.add(lines[i]);
+        }
+      }
+      calls++;
+    } while (!cursor.equals("0") && calls < 1000);
+    assertThat(cursor).isEqualTo("0");
+    assertThat(new java.util.TreeSet<>(seen)).isEqualTo(written);
+    assertThat(seen).as("no key twice when nothing changes").hasSameSizeAs(written);
+  }
 }
