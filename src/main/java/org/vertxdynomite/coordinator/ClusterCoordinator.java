@@ -73,11 +73,43 @@ public final class ClusterCoordinator implements Coordinator {
 
   private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session) {
     Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
+    if (level == Consistency.DC_ONE) {
+      return readWithFailover(t, request, info, session, failoverOrder(t), 0);
+    }
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racksFor(t, level)) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
     return combine(level, t, local, remoteRacks(t, level, request, info, session), info);
+  }
+
+  /**
+   * DC_ONE read: the key's owner in this node's rack; if it cannot answer (down, unreachable, timed
+   * out, its datastore failing), the owner in the next rack of this datacenter, then in the other
+   * datacenters. Error replies (WRONGTYPE…) are answers and are not retried.
+   */
+  private Future<Reply> readWithFailover(Topology t, RespRequest request, CommandInfo info, Session session,
+      List<String[]> order, int i) {
+    String[] dcRack = order.get(i);
+    Future<Reply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session);
+    if (i + 1 == order.size()) {
+      return attempt;
+    }
+    return attempt.recover(e -> readWithFailover(t, request, info, session, order, i + 1));
+  }
+
+  /** (dc, rack) pairs in failover order: this rack, the datacenter's other racks, other datacenters. */
+  private static List<String[]> failoverOrder(Topology t) {
+    List<String[]> order = new ArrayList<>();
+    for (String rack : localRacks(t)) {
+      order.add(new String[] {t.localDc(), rack});
+    }
+    for (String dc : t.remoteDcs()) {
+      for (String rack : t.racks(dc)) {
+        order.add(new String[] {dc, rack});
+      }
+    }
+    return order;
   }
 
   private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session) {
@@ -197,15 +229,26 @@ public final class ClusterCoordinator implements Coordinator {
     return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id()));
   }
 
-  /** Sends the write to one node of each remote datacenter, whose replicator applies it there. */
+  /**
+   * Sends the write to one live node of each remote datacenter — the key's owner in the rack named
+   * like this node's, else in the first rack with a live owner — whose replicator applies it there.
+   */
   private void toRemoteDcs(Topology t, RespRequest request, Session session) {
+    int[] keys = table.lookup(request).keyPositions(request);
     for (String dc : t.remoteDcs()) {
-      String rack = t.racks(dc).contains(t.localRack()) ? t.localRack() : t.racks(dc).get(0);
-      TokenRing<NodeInfo> ring = t.ring(dc, rack);
-      int[] keys = table.lookup(request).keyPositions(request);
-      NodeInfo target = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
-      // Asynchronous by design (Dynomite's cross-DC replication); a failed delivery is hinted in issue 5.
-      transport.replicate(target, request, session.id());
+      List<String> racks = new ArrayList<>(t.racks(dc));
+      if (racks.remove(t.localRack())) {
+        racks.add(0, t.localRack());
+      }
+      for (String rack : racks) {
+        TokenRing<NodeInfo> ring = t.ring(dc, rack);
+        NodeInfo target = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
+        if (!t.isDown(target)) {
+          // Asynchronous by design (Dynomite's cross-DC replication); undelivered writes are hinted in issue 5.
+          transport.replicate(target, request, session.id());
+          break;
+        }
+      }
     }
   }
 
@@ -225,9 +268,23 @@ public final class ClusterCoordinator implements Coordinator {
     return remote;
   }
 
+  /**
+   * The client's reply from the replicas' outcomes. At DC_ONE it is this rack's reply, or — when
+   * this rack could not take the write — the next rack's that did (the write went to every rack
+   * anyway), so a down replica does not fail DC_ONE writes.
+   */
   private static Future<Reply> combine(Consistency level, Topology t, List<Future<Reply>> local,
       List<List<Future<Reply>>> remote, CommandInfo info) {
+    if (level == Consistency.DC_ONE) {
+      return firstSuccess(local, 0);
+    }
     return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
+  }
+
+  /** Replica {@code i}'s reply, or the next one's when it failed; the last failure if all did. */
+  private static Future<Reply> firstSuccess(List<Future<Reply>> replicas, int i) {
+    Future<Reply> f = replicas.get(i);
+    return i + 1 == replicas.size() ? f : f.recover(e -> firstSuccess(replicas, i + 1));
   }
 
   /** The rack whose owner decides writes with a random or time-dependent outcome. */

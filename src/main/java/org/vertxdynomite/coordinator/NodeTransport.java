@@ -14,6 +14,7 @@ import org.vertxdynomite.replication.PeerClientOptions;
 import org.vertxdynomite.replication.PeerKind;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
 import org.vertxdynomite.topology.NodeInfo;
 
@@ -76,6 +77,9 @@ final class NodeTransport {
     if (isSelf(node)) {
       return datastore.execute(request, info, orderKey);
     }
+    if (node.isConfiguredOnly()) {
+      return Future.failedFuture(down(node));
+    }
     return send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis, false);
   }
 
@@ -89,6 +93,9 @@ final class NodeTransport {
     if (isSelf(node)) {
       return datastore.executeBlocking(request, info, session.closed());
     }
+    if (node.isConfiguredOnly()) {
+      return Future.failedFuture(down(node));
+    }
     long id = ids.incrementAndGet();
     Future<Reply> reply = send(forwardAddress(node), new PeerRequest(id, PeerKind.FORWARD, 0,
         System.currentTimeMillis(), session.id(), request), deadlineMillis, true);
@@ -99,6 +106,14 @@ final class NodeTransport {
       }
     });
     return reply;
+  }
+
+  /**
+   * The failure for a request to a node the configuration names but the cluster does not have:
+   * immediate, so quorum levels count it at once and DC_ONE fails over without waiting.
+   */
+  static RespError down(NodeInfo node) {
+    return new RespError("ERR Peer: node " + node.dc() + "/" + node.rack() + " " + node.clientAddress() + " is down");
   }
 
   /** Hands a write to {@code node}'s replicator, which applies it to every rack of its datacenter. */

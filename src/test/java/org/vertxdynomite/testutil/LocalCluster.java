@@ -37,6 +37,7 @@ public final class LocalCluster implements AutoCloseable {
   private final List<Member> members;
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final java.util.Set<Integer> stopped = new java.util.HashSet<>();
 
   private LocalCluster(List<Member> members) {
     this.members = List.copyOf(members);
@@ -118,11 +119,31 @@ public final class LocalCluster implements AutoCloseable {
     return redis.get(i).client();
   }
 
+  /**
+   * Stops node {@code i} (it leaves the cluster; its redis-server keeps running) and waits until
+   * every other running node's topology has dropped it from the live members.
+   */
+  public void stopNode(int i) throws Exception {
+    Node node = nodes.get(i);
+    node.stop().await(30, TimeUnit.SECONDS);
+    stopped.add(i);
+    int live = nodes.size() - stopped.size();
+    for (int n = 0; n < nodes.size(); n++) {
+      if (!stopped.contains(n)) {
+        nodes.get(n).membership().orElseThrow().until(t -> t.size() == live, Duration.ofSeconds(30))
+            .await(40, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   @Override
   public void close() {
-    for (Node node : nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (stopped.contains(i)) {
+        continue;
+      }
       try {
-        node.stop().await(30, TimeUnit.SECONDS);
+        nodes.get(i).stop().await(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         // Keep closing the others.
       }
