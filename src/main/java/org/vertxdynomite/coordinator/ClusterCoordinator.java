@@ -44,6 +44,12 @@ public final class ClusterCoordinator implements Coordinator {
   private final ConsistencySettings consistency;
   private final CommandTable table = CommandTable.get();
 
+  /**
+   * How long a coordinator waits for a blocking command with timeout 0 ("for ever") at another node:
+   * a day, after which the client gets {@code ERR Peer: Connection timed out}.
+   */
+  static final long BLOCK_FOREVER_MILLIS = 24L * 3600 * 1000;
+
   ClusterCoordinator(Supplier<Topology> topology, NodeTransport transport, RackRouter router,
       ConsistencySettings consistency) {
     this.topology = topology;
@@ -66,7 +72,7 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session) {
-    Consistency level = consistency.read();
+    Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racksFor(t, level)) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
@@ -98,7 +104,7 @@ public final class ClusterCoordinator implements Coordinator {
     if (info.keyPositions(request).length == 0) {
       return transport.datastore().execute(request, info, session.id());
     }
-    Consistency level = consistency.write();
+    Consistency level = writeLevel(session);
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : localRacks(t)) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
@@ -111,21 +117,27 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   /**
-   * Runs the write on this rack's owner first, then sends the deterministic effect of its reply to
-   * the other replicas; the client gets the first reply once enough replicas applied the effect.
+   * Runs the write at the key's primary first, then sends the deterministic effect of its reply to
+   * the other replicas; the client gets the primary's reply once enough replicas applied the effect.
+   *
+   * <p>The primary is the same for every coordinator of the datacenter: the key's owner in the
+   * datacenter's first rack (by name). So two clients popping the same list, or SPOP-ing the same
+   * set, through nodes of different racks contend at one place — in arrival order for blocking
+   * pops — and never both get the same element from two replicas.
    */
   private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session) {
-    Future<Reply> primary = inRack(t, t.localDc(), t.localRack(), request, info, session);
+    String primaryRack = primaryRack(t);
+    Future<Reply> primary = inRack(t, t.localDc(), primaryRack, request, info, session);
     return primary.compose(reply -> {
       List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
       if (effects.isEmpty()) {
         return Future.succeededFuture(reply);
       }
-      Consistency level = consistency.write();
+      Consistency level = writeLevel(session);
       List<Future<Reply>> local = new ArrayList<>();
       local.add(Future.succeededFuture(reply));
       for (String rack : localRacks(t)) {
-        if (!rack.equals(t.localRack())) {
+        if (!rack.equals(primaryRack)) {
           local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
         }
       }
@@ -218,6 +230,15 @@ public final class ClusterCoordinator implements Coordinator {
     return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
   }
 
+  /** The rack whose owner decides writes with a random or time-dependent outcome. */
+  private static String primaryRack(Topology t) {
+    return t.racks(t.localDc()).get(0);
+  }
+
+  private Consistency writeLevel(Session session) {
+    return session.writeConsistency() != null ? session.writeConsistency() : consistency.write();
+  }
+
   /** This node's rack first, then the other racks of its datacenter. */
   private static List<String> localRacks(Topology t) {
     List<String> racks = new ArrayList<>(t.racks(t.localDc()));
@@ -243,19 +264,28 @@ public final class ClusterCoordinator implements Coordinator {
       seconds = 0;
     }
     if (!(seconds > 0) || Double.isInfinite(seconds)) {
-      return Long.MAX_VALUE / 4;
+      return BLOCK_FOREVER_MILLIS;
     }
     return transport.timeoutMillis() + (long) Math.ceil(seconds * 1000);
   }
 
-  /** The node-side handler of requests forwarded to this node's coordinator. */
-  Future<Reply> serveForwarded(PeerRequest request, Session anonymous) {
+  /** Whether a forwarded request is a blocking command, which may wait long at this node. */
+  boolean isBlocking(PeerRequest request) {
+    CommandInfo info = table.lookup(request.request());
+    return info != null && info.isBlocking();
+  }
+
+  /**
+   * The node-side handler of requests forwarded to this node's coordinator; a blocking command
+   * stops waiting when {@code cancelled} completes.
+   */
+  Future<Reply> serveForwarded(PeerRequest request, Future<?> cancelled) {
     CommandInfo info = table.lookup(request.request());
     if (info == null) {
       return Future.succeededFuture(CommandErrors.unknownCommand(request.request()));
     }
     if (info.isBlocking()) {
-      return transport.datastore().executeBlocking(request.request(), info, anonymous.closed());
+      return transport.datastore().executeBlocking(request.request(), info, cancelled);
     }
     return transport.datastore().execute(request.request(), info, request.orderKey());
   }

@@ -38,7 +38,8 @@ final class NodeTransport {
   private final long timeoutMillis;
   private final PeerClientOptions clientOptions;
   private final Map<Context, PeerClient> clients = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong();
+  /** Request ids; a random start keeps the ids of different nodes apart (CANCEL names one). */
+  private final AtomicLong ids = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong());
   private final Context fallback;
 
   NodeTransport(Vertx vertx, Datastore datastore, String selfId, long timeoutMillis, PeerClientOptions options) {
@@ -80,14 +81,24 @@ final class NodeTransport {
 
   /**
    * Runs a blocking command at {@code node}, in a message of its own so it holds up no batch, with
-   * a deadline of its own block time plus the request timeout.
+   * a deadline of its own block time plus the request timeout. When the client goes away first,
+   * the node is told to stop waiting, so nothing is popped for a client that is gone.
    */
   Future<Reply> forwardBlocking(NodeInfo node, RespRequest request, CommandInfo info, Session session,
       long deadlineMillis) {
     if (isSelf(node)) {
       return datastore.executeBlocking(request, info, session.closed());
     }
-    return send(forwardAddress(node), PeerKind.FORWARD, request, session.id(), deadlineMillis, true);
+    long id = ids.incrementAndGet();
+    Future<Reply> reply = send(forwardAddress(node), new PeerRequest(id, PeerKind.FORWARD, 0,
+        System.currentTimeMillis(), session.id(), request), deadlineMillis, true);
+    session.closed().onComplete(v -> {
+      if (!reply.isComplete()) {
+        send(forwardAddress(node), new PeerRequest(ids.incrementAndGet(), PeerKind.CANCEL, 0,
+            System.currentTimeMillis(), session.id(), RespRequest.of("CANCEL", Long.toString(id))), timeoutMillis, true);
+      }
+    });
+    return reply;
   }
 
   /** Hands a write to {@code node}'s replicator, which applies it to every rack of its datacenter. */
@@ -97,7 +108,11 @@ final class NodeTransport {
 
   private Future<Reply> send(String address, PeerKind kind, RespRequest request, long orderKey, long timeout,
       boolean alone) {
-    PeerRequest peer = new PeerRequest(ids.incrementAndGet(), kind, 0, System.currentTimeMillis(), orderKey, request);
+    return send(address, new PeerRequest(ids.incrementAndGet(), kind, 0, System.currentTimeMillis(), orderKey, request),
+        timeout, alone);
+  }
+
+  private Future<Reply> send(String address, PeerRequest peer, long timeout, boolean alone) {
     Context ctx = Vertx.currentContext();
     if (ctx == null || ctx.owner() != vertx || !ctx.isEventLoopContext()) {
       Promise<Reply> p = Promise.promise();

@@ -1,10 +1,28 @@
 /**
  * Where a client's data command runs and what the client gets back.
  *
- * <p>{@link org.vertxdynomite.coordinator.Coordinator} is the one entry point from the server;
- * {@link org.vertxdynomite.coordinator.LocalCoordinator} serves a node alone (every key is its own).
- * {@link org.vertxdynomite.coordinator.Session} is what routing may need to know about a client
- * connection (its id for ordering, its close for blocking commands). The cluster coordinator,
- * quorum combinators and multi-key split/stitch join here with issue 4.
+ * <ul>
+ *   <li>{@link org.vertxdynomite.coordinator.Coordinator}: the one entry point from the server.
+ *       {@link org.vertxdynomite.coordinator.LocalCoordinator} serves a node alone;
+ *       {@link org.vertxdynomite.coordinator.ClusterCoordinator} any node of a cluster: reads and
+ *       writes per rack, composed by consistency level, cross-DC writes through the replicator.
+ *   <li>{@code RackRouter}: a keyed request in one rack — at the owner of its keys, or split by owner
+ *       and stitched ({@link org.vertxdynomite.coordinator.MultiKeySplit},
+ *       {@link org.vertxdynomite.coordinator.KeyOwners}).
+ *   <li>{@code NodeTransport}: one request at one node — the local datastore, or a peer over the
+ *       event bus (FORWARD, REPLICATE, CANCEL).
+ *   <li>{@code KeylessCommands}: DBSIZE, KEYS, SCAN, RANDOMKEY over a whole rack.
+ *   <li>{@link org.vertxdynomite.coordinator.Quorum}, {@link org.vertxdynomite.coordinator.ReplyComparison}:
+ *       the consistency levels as future combinators.
+ *   <li>{@link org.vertxdynomite.coordinator.WriteRules}: how each write is made deterministic
+ *       (absolute expiries, effects of random or blocking writes).
+ *   <li>{@link org.vertxdynomite.coordinator.ConsistencySettings}: the node's levels, changeable at
+ *       runtime; {@link org.vertxdynomite.coordinator.Session}: one client connection's state
+ *       (ordering key, DYNO_CONFIG:CONN_CONSISTENCY override, close).
+ *   <li>{@link org.vertxdynomite.coordinator.CoordinatorVerticle}: serves what other nodes forward;
+ *       {@link org.vertxdynomite.coordinator.ClusterServices}: builds and deploys it all.
+ * </ul>
+ *
+ * <p>Semantics in detail: docs/consistency-and-replication.md.
  */
 package org.vertxdynomite.coordinator;

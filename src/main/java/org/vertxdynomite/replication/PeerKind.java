@@ -9,7 +9,12 @@ public enum PeerKind {
   /** Run the command as the key's owner and return its reply (a read, or a write's first copy). */
   FORWARD(1),
   /** Apply a write that the coordinator already decided on; the reply tells whether it applied. */
-  REPLICATE(2);
+  REPLICATE(2),
+  /**
+   * Stop waiting for the blocking command sent earlier as a FORWARD with the id given as this
+   * request's argument: its client went away, and what it would pop must stay where it is.
+   */
+  CANCEL(3);
 
   private static final PeerKind[] BY_CODE = new PeerKind[128];
 

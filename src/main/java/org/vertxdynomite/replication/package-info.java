@@ -1,13 +1,14 @@
 /**
  * Node-to-node traffic on the clustered event bus: the peer transport the coordinator forwards
- * requests and replicates writes through. Later the replicator verticle, which applies incoming
- * writes, and the hints store and dispatcher (issue 5) live here too.
+ * requests and replicates writes through, and the {@link
+ * org.vertxdynomite.replication.ReplicatorVerticle}, which receives the writes other datacenters
+ * replicate to this node. The hints store and dispatcher (issue 5) will live here too.
  *
  * <h2>Values</h2>
  *
  * <ul>
  *   <li>{@link org.vertxdynomite.replication.PeerRequest}: id, {@link
- *       org.vertxdynomite.replication.PeerKind} ({@code FORWARD}, {@code REPLICATE}), flags, the
+ *       org.vertxdynomite.replication.PeerKind} ({@code FORWARD}, {@code REPLICATE}, {@code CANCEL}), flags, the
  *       coordinator's hybrid logical timestamp, an order key, and the command.
  *   <li>{@link org.vertxdynomite.replication.PeerReply}: a reply value (error replies included) or
  *       a failure, the {@code Future<Reply>} contract of the datastore carried across nodes.

@@ -44,7 +44,10 @@ final class RequestDispatcher {
       if (isClientSetinfo(request)) {
         return local.get("client").run(request, null, client);
       }
-      return Future.succeededFuture(e);
+      // Commands that are not Redis's (Dynomite's DYNO_CONFIG:…) are looked up only when Redis's
+      // table does not know the name, so the common path allocates nothing.
+      LocalCommand extra = local.get(request.commandName());
+      return extra != null ? extra.run(request, null, client) : Future.succeededFuture(e);
     }
     if (!info.isSupported()) {
       return Future.succeededFuture(CommandErrors.unsupported(info));

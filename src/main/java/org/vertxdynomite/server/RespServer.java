@@ -28,6 +28,7 @@ public final class RespServer {
     new ClientCommand(stats).register(local);
     new InfoCommand(stats, boundPort::get, settings.maxClients()).register(local);
     new CommandCommand(table).register(local);
+    DynoConfigCommand.register(local);
     this.dispatcher = new RequestDispatcher(table, coordinator, Map.copyOf(local));
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.testutil.LocalCluster;
 import org.vertxdynomite.testutil.LocalCluster.Member;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 
 /** 1 DC × 3 racks × 1 node over real redis-servers: consistency levels decide what clients see. */
@@ -105,6 +106,27 @@ class ClusterConsistencyIntegrationTests {
   }
 
   @Test
+  void dynoConfigConnConsistencyChangesOnlyThatConnectionsLevel() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      try (RawRespClient r = cluster.redis(i)) {
+        r.callString("SET", "c", "value" + i);
+      }
+    }
+    setLevels(Consistency.DC_ONE, Consistency.DC_ONE);
+    try (RawRespClient strict = cluster.client(0); RawRespClient plain = cluster.client(0)) {
+      assertThat(strict.callString("DYNO_CONFIG:CONN_CONSISTENCY", "dc_safe_quorum")).isEqualTo("+OK\r\n");
+      assertThat(strict.callString("GET", "c")).isEqualTo("-ERR Dynomite: Failed to achieve Quorum\r\n");
+      assertThat(plain.callString("GET", "c")).isEqualTo("$6\r\nvalue0\r\n");
+      assertThat(strict.callString("DYNO_CONFIG:CONN_CONSISTENCY", "DC_TWO"))
+          .startsWith("-ERR Dynomite: invalid consistency level 'DC_TWO'");
+      assertThat(strict.callString("GET", "c")).as("bad level leaves the connection and its level")
+          .isEqualTo("-ERR Dynomite: Failed to achieve Quorum\r\n");
+      assertThat(strict.callString("dyno_config:conn_consistency", "DC_ONE")).isEqualTo("+OK\r\n");
+      assertThat(strict.callString("GET", "c")).isEqualTo("$6\r\nvalue0\r\n");
+    }
+  }
+
+  @Test
   void relativeExpiriesReachEveryReplicaAsTheSameAbsoluteTime() throws Exception {
     try (RawRespClient c = cluster.client(0)) {
       assertThat(c.callString("SET", "ttl", "x", "EX", "1000")).isEqualTo("+OK\r\n");
@@ -132,10 +154,7 @@ class ClusterConsistencyIntegrationTests {
     String first = null;
     for (int i = 0; i < 3; i++) {
       try (RawRespClient r = cluster.redis(i)) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!r.callString("SCARD", "s").equals(":3\r\n") && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(5), () -> r.callString("SCARD", "s"), v -> v.equals(":3\r\n"));
         String members = String.join(",", new java.util.TreeSet<>(List.of(r.callString("SMEMBERS", "s").split("\r\n"))));
         if (first == null) {
           first = members;
@@ -147,13 +166,7 @@ class ClusterConsistencyIntegrationTests {
 
   private static String eventuallyGet(int redis, String key) throws Exception {
     try (RawRespClient r = cluster.redis(redis)) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      String v = r.callString("GET", key);
-      while (v.equals("$-1\r\n") && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-        v = r.callString("GET", key);
-      }
-      return v;
+      return Poll.untilNotNil(r, Duration.ofSeconds(5), "GET", key);
     }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.testutil.LocalCluster;
-import org.vertxdynomite.testutil.LocalCluster.Member;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 import redis.clients.jedis.Jedis;
 
@@ -25,18 +25,11 @@ import redis.clients.jedis.Jedis;
  */
 class ClusterPlacementIntegrationTests {
 
-  /** Node i's token; in each rack, node 0 owns hashes up to 2^31-1, node 1 the rest (and wraps). */
-  static final long LOW = 2147483647L;
-  static final long HIGH = 4294967295L;
-
   static LocalCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(List.of(
-        new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
-        new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH)),
-        Consistency.DC_ONE, Consistency.DC_ONE);
+    cluster = LocalCluster.start(LocalCluster.TWO_RACKS_OF_TWO, Consistency.DC_ONE, Consistency.DC_ONE);
   }
 
   @AfterAll
@@ -49,7 +42,7 @@ class ClusterPlacementIntegrationTests {
   /** Index (0 or 1) of the node owning {@code key} in a rack, by Dynomite's rule. */
   static int ownerIndex(String key) {
     long hash = HashAlgorithms.byName("murmur").hash(key.getBytes(StandardCharsets.UTF_8));
-    return hash <= LOW ? 0 : 1;
+    return hash <= LocalCluster.LOW ? 0 : 1;
   }
 
   @Test
@@ -142,14 +135,8 @@ class ClusterPlacementIntegrationTests {
   }
 
   private static String eventually(int node, String key, Duration patience) throws Exception {
-    long deadline = System.nanoTime() + patience.toNanos();
     try (Jedis j = new Jedis("127.0.0.1", cluster.port(node))) {
-      String v = j.get(key);
-      while (v == null && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-        v = j.get(key);
-      }
-      return v;
+      return Poll.until(patience, () -> j.get(key), v -> v != null);
     }
   }
 
@@ -166,5 +153,34 @@ class ClusterPlacementIntegrationTests {
       assertThat(c.callString("FLUSHALL")).isEqualTo("+OK\r\n");
       assertThat(c.callString("DBSIZE")).isEqualTo(":0\r\n");
     }
+  }
+
+  @Test
+  void scanWalksEveryNodeOfTheRackAndReturnsEveryKeyOnceWhicheverNodeContinuesIt() throws Exception {
+    java.util.Set<String> written = new java.util.TreeSet<>();
+    try (RawRespClient c = cluster.client(0)) {
+      c.callString("FLUSHALL");
+      for (int i = 0; i < 120; i++) {
+        c.callString("SET", "scan:" + i, "v");
+        written.add("scan:" + i);
+      }
+    }
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String cursor = "0";
+    int calls = 0;
+    do {
+      // Continue the scan through whichever node of rack1: the cursor carries the node.
+      try (RawRespClient c = cluster.client(calls % 2)) {
+        String[] lines = c.callString("SCAN", cursor, "MATCH", "scan:*", "COUNT", "20").split("\r\n");
+        cursor = lines[2];
+        for (int i = 5; i < lines.length; i += 2) {
+          seen.add(lines[i]);
+        }
+      }
+      calls++;
+    } while (!cursor.equals("0") && calls < 1000);
+    assertThat(cursor).isEqualTo("0");
+    assertThat(new java.util.TreeSet<>(seen)).isEqualTo(written);
+    assertThat(seen).as("no key twice when nothing changes").hasSameSizeAs(written);
   }
 }

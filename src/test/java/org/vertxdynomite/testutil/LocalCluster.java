@@ -24,6 +24,16 @@ public final class LocalCluster implements AutoCloseable {
   /** Where one node sits: datacenter, rack and its one token. */
   public record Member(String dc, String rack, long token) {}
 
+  /** The token of each rack's first node: it owns hashes 0..2^31-1. */
+  public static final long LOW = 2147483647L;
+  /** The token of each rack's second node: it owns hashes above 2^31-1 (and wraps). */
+  public static final long HIGH = 4294967295L;
+
+  /** 1 DC × 2 racks × 2 nodes: nodes 0, 1 in rack1 and 2, 3 in rack2, tokens LOW then HIGH. */
+  public static final List<Member> TWO_RACKS_OF_TWO = List.of(
+      new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
+      new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH));
+
   private final List<Member> members;
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();

@@ -53,13 +53,28 @@ public final class RedisServerProcess implements AutoCloseable {
     return r;
   }
 
-  /** A loopback port that was free a moment ago. */
+  /**
+   * A loopback port that was free a moment ago, picked at random below the kernel's ephemeral range
+   * (32768 and up on Linux): a port asked of the OS with port 0 comes from that range, where the
+   * next outgoing connection or port-0 listener may take it before the test binds it.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = random.nextInt(20_000, 32_000);
+      if (PORTS_GIVEN.add(port)) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          return s.getLocalPort();
+        } catch (IOException busy) {
+          // Taken: try another.
+        }
+      }
     }
+    throw new IOException("no free loopback port found in 20000..31999");
   }
+
+  /** Ports handed out by this JVM, never handed out twice. */
+  private static final java.util.Set<Integer> PORTS_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private void awaitReady(Duration max) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();

@@ -65,6 +65,18 @@ final class Call {
     return v;
   }
 
+  /**
+   * Redis's getRangeLongFromObjectOrReply: argument {@code i} within [min, max]. With a message,
+   * both a parse failure and a range failure answer it; without, the generic errors are used.
+   */
+  long rangeLongArg(int i, long min, long max, RespError msg) {
+    long v = Numbers.parseLong(request.arg(i), msg != null ? msg : Errors.NOT_INTEGER);
+    if (v < min || v > max) {
+      throw msg != null ? msg : RespError.err("value is out of range, value must between " + min + " and " + max);
+    }
+    return v;
+  }
+
   /** Argument {@code i} as an int-range long ({@code getLongFromObject} bounded to int), else NOT_INTEGER. */
   int intArg(int i) {
     long v = longArg(i);

@@ -27,6 +27,9 @@ final class CommandTable {
     BitfieldCommand.register(b);
     HllCommands.register(b);
     LcsCommand.register(b);
+    HashCommands.register(b);
+    SetCommands.register(b);
+    SetAlgebraCommands.register(b);
     return b.build();
   }
 

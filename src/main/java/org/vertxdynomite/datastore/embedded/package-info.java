@@ -27,7 +27,7 @@
  *       {@code Glob} (stringmatchlen), {@code Bytes}.</li>
  *   <li>Command groups, one file each: {@code KeyCommands}, {@code ExpireCommands},
  *       {@code ScanCommands}, {@code DumpCommands} with {@code DumpFormat}, {@code StringCommands}
- *       with {@code SetOptions}, {@code CounterCommands}, {@code BitCommands},
+ *       with {@code SetOptions}, {@code CounterCommands}, {@code BitCommands}, {@code HashCommands}, {@code RandomPicks}, {@code SetCommands}, {@code SetAlgebraCommands},
  *       {@code BitfieldCommand}, {@code HllCommands} with {@code HyperLogLog} (Redis's exact
  *       sparse/dense encoding), {@code LcsCommand}.</li>
  * </ul>

@@ -44,6 +44,8 @@ abstract class DiffGen {
   /** One command creating a value of each type; {@code _} stands for the key. */
   static final String[][] CREATORS = {
       {"SET", "_", "str"},
+      {"HSET", "_", "f", "v"},
+      {"SADD", "_", "a", "b"},
   };
 
   /** Makes sure both sides agree on which keys exist (lazy expiry), then compares DBSIZE. */

@@ -63,4 +63,14 @@ class EmbeddedDifferentialIntegrationTests {
   void stringsMatchRedis() throws Exception {
     run("strings", StringGen::new);
   }
+
+  @Test
+  void hashesMatchRedis() throws Exception {
+    run("hashes", HashGen::new);
+  }
+
+  @Test
+  void setsMatchRedis() throws Exception {
+    run("sets", SetGen::new);
+  }
 }
