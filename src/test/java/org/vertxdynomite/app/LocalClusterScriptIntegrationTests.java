@@ -8,9 +8,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,7 @@ import org.vertxdynomite.ring.KeyHasher;
 import org.vertxdynomite.ring.Token;
 import org.vertxdynomite.ring.TokenRing;
 import org.vertxdynomite.testutil.NodeProcess;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 import redis.clients.jedis.Jedis;
 
@@ -104,7 +108,8 @@ class LocalClusterScriptIntegrationTests {
       try (Jedis n1 = new Jedis("127.0.0.1", base + 2); Jedis n2 = new Jedis("127.0.0.1", base + 12)) {
         assertThat(n1.dbSize()).isZero();
         assertThat(n1.set("hello", "world")).isEqualTo("OK");
-        assertThat(eventuallyGet(n2, "hello")).isEqualTo("world");
+        // The other rack gets a DC_ONE write asynchronously, as in Dynomite.
+        assertThat(Poll.until(Duration.ofSeconds(5), () -> n2.get("hello"), Objects::nonNull)).isEqualTo("world");
       }
       for (int redisPort : new int[] {base + 4, base + 14}) {
         try (RawRespClient r = new RawRespClient("127.0.0.1", redisPort)) {
@@ -120,7 +125,7 @@ class LocalClusterScriptIntegrationTests {
 
       // A recorded PID that now belongs to another program is left alone.
       Files.writeString(dir.resolve("state"), "node " + decoy.pid() + " dc9-rack9-n9 /no/such/dynomite.yml\n",
-          java.nio.file.StandardOpenOption.APPEND);
+          StandardOpenOption.APPEND);
       Result stop = script("stop", "--dir", dir.toString());
       assertThat(stop.exitCode()).as(stop.output()).isZero();
       assertThat(stop.output()).contains("pid " + decoy.pid() + " is no longer node dc9-rack9-n9; left alone");
@@ -185,16 +190,6 @@ class LocalClusterScriptIntegrationTests {
     } catch (IOException e) {
       return false; // gone between the two looks
     }
-  }
-
-  private static String eventuallyGet(Jedis j, String key) throws InterruptedException {
-    // The other rack gets a DC_ONE write asynchronously, as in Dynomite.
-    String v = j.get(key);
-    for (int i = 0; v == null && i < 100; i++) {
-      Thread.sleep(50);
-      v = j.get(key);
-    }
-    return v;
   }
 
   /** A base port P such that P+1 .. P+10*nodes are free on 127.0.0.1. */

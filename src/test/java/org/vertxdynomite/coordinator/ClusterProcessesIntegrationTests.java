@@ -20,23 +20,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
-import org.vertxdynomite.testutil.LocalCluster.Member;
+import org.vertxdynomite.testutil.LocalCluster;
 import org.vertxdynomite.testutil.ProcessCluster;
 import org.vertxdynomite.testutil.RawRespClient;
 import redis.clients.jedis.Jedis;
 
 /**
- * 1 DC × 2 racks × 2 nodes as users run it: four node JVMs started from Dynomite-format ymls, each
+ * 1 DC × 2 racks × 2 nodes ({@link LocalCluster#TWO_RACKS_OF_TWO}) as users run it: four node JVMs started from Dynomite-format ymls, each
  * in front of its own real redis-server. Placement is read from each redis-server directly.
  *
  * <p>Writes use DC_QUORUM, which with two racks means both racks acknowledge before the client
  * gets its reply, so a read through any node right after a write sees it.
  */
 class ClusterProcessesIntegrationTests {
-
-  /** In each rack, the node on LOW owns hashes up to 2^31-1, the node on HIGH the rest. */
-  static final long LOW = 2147483647L;
-  static final long HIGH = 4294967295L;
 
   static Path dir;
   static ProcessCluster cluster;
@@ -45,10 +41,8 @@ class ClusterProcessesIntegrationTests {
   static void start() throws Exception {
     dir = Files.createTempDirectory("cluster-processes-");
     long t0 = System.nanoTime();
-    cluster = ProcessCluster.start(dir, List.of(
-        new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
-        new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH)),
-        Consistency.DC_ONE, Consistency.DC_QUORUM, Duration.ofSeconds(60));
+    cluster = ProcessCluster.start(dir, LocalCluster.TWO_RACKS_OF_TWO, Consistency.DC_ONE, Consistency.DC_QUORUM,
+        Duration.ofSeconds(60));
     System.out.printf("4 node JVMs started and formed a cluster in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -87,11 +81,11 @@ class ClusterProcessesIntegrationTests {
         assertThat(c.callString("SET", keys.get(i), "v" + i)).isEqualTo("+OK\r\n");
       }
     }
-    // The rule by hand: in each rack, hashes up to LOW belong to the LOW node (0 or 2), the rest
-    // to the HIGH node (1 or 3). Both must occur, or the test would not test the ring.
+    // The rule by hand: in each rack, hashes up to LOW belong to the first node (0 or 2), the rest
+    // to the second (1 or 3). Both must occur, or the test would not test the ring.
     List<Integer> rack1Owners = new ArrayList<>();
     for (String key : keys) {
-      int owner = ProcessCluster.hash(key) <= LOW ? 0 : 1;
+      int owner = ProcessCluster.hash(key) <= LocalCluster.LOW ? 0 : 1;
       rack1Owners.add(owner);
       assertThat(cluster.owners(key)).as("owners of %s", key).containsExactly(owner, owner + 2);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -172,7 +173,7 @@ public final class ProcessCluster implements AutoCloseable {
     throw new AssertionError("cluster did not form within " + max + ": " + problem);
   }
 
-  private String probeRound(String value) throws IOException, InterruptedException {
+  private String probeRound(String value) throws Exception {
     List<String> keys = new ArrayList<>();
     for (int w = 0; w < size(); w++) {
       try (RawRespClient c = client(w)) {
@@ -187,16 +188,8 @@ public final class ProcessCluster implements AutoCloseable {
       }
     }
     String expected = "$" + value.length() + "\r\n" + value + "\r\n";
-    String problem = null;
     // Other racks get DC_ONE writes asynchronously: a few tries before writing again.
-    for (int attempt = 0; attempt < 10; attempt++) {
-      problem = checkProbes(keys, expected);
-      if (problem == null) {
-        return null;
-      }
-      Thread.sleep(100);
-    }
-    return problem;
+    return Poll.until(Duration.ofSeconds(1), () -> checkProbes(keys, expected), Objects::isNull);
   }
 
   private String checkProbes(List<String> keys, String expected) throws IOException {
