@@ -30,6 +30,8 @@ final class CommandTable {
     HashCommands.register(b);
     SetCommands.register(b);
     SetAlgebraCommands.register(b);
+    ListCommands.register(b);
+    ListMoveCommands.register(b);
     return b.build();
   }
 

@@ -49,7 +49,7 @@ public final class EmbeddedStore {
 
   /**
    * Runs one command and returns its reply; never waits. A blocking command that would block
-   * answers as it does inside MULTI: its timeout reply.
+   * answers as it does inside MULTI on Redis (a nil reply).
    */
   public Reply execute(RespRequest request) {
     List<Delivery> deliveries = new ArrayList<>(0);
@@ -57,7 +57,7 @@ public final class EmbeddedStore {
     lock.lock();
     try {
       Object r = run(request, null, deliveries);
-      reply = r instanceof Reply rep ? rep : ((Outcome.Wait) r).onTimeout();
+      reply = r instanceof Reply rep ? rep : ((Outcome.Wait) r).noBlock();
     } finally {
       lock.unlock();
     }

@@ -28,6 +28,7 @@
  *   <li>Command groups, one file each: {@code KeyCommands}, {@code ExpireCommands},
  *       {@code ScanCommands}, {@code DumpCommands} with {@code DumpFormat}, {@code StringCommands}
  *       with {@code SetOptions}, {@code CounterCommands}, {@code BitCommands}, {@code HashCommands}, {@code RandomPicks}, {@code SetCommands}, {@code SetAlgebraCommands},
+ *       {@code ListCommands}, {@code ListMoveCommands} (with the blocking pops) and {@code Timeouts},
  *       {@code BitfieldCommand}, {@code HllCommands} with {@code HyperLogLog} (Redis's exact
  *       sparse/dense encoding), {@code LcsCommand}.</li>
  * </ul>

@@ -56,8 +56,20 @@ final class DiffRunner {
     }
   }
 
+  /** Runs on the embedded store; a blocked command is awaited (its timeout fires on real time). */
   byte[] embeddedOnly(byte[]... args) {
-    return store.execute(new RespRequest(args)).toBuffer().getBytes();
+    java.util.concurrent.CompletableFuture<org.vertxdynomite.resp.Reply> later = new java.util.concurrent.CompletableFuture<>();
+    Submission s = store.submit(new RespRequest(args), later::complete);
+    org.vertxdynomite.resp.Reply reply = s.immediate();
+    if (reply == null) {
+      try {
+        reply = later.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        s.cancel();
+        throw new AssertionError("embedded store did not answer a blocked command in 10 s", e);
+      }
+    }
+    return reply.toBuffer().getBytes();
   }
 
   /** Runs on both sides; returns {redis, embedded} raw replies and records them in the history. */
