@@ -57,7 +57,9 @@ final class KeyspaceGen extends DiffGen {
         r.exact("EXPIRE", k, "-5");
       }
     } else if (op < 93) {
-      r.exact(r.pick("DEL", "EXISTS", "TYPE", "TTL", "RENAME", "KEYS", "DBSIZE", "PERSIST", "EXPIRE"));
+      // Too few arguments for each (DBSIZE is not here: it takes none, so it would be a real DBSIZE,
+      // compared without first settling which short-lived keys have expired; see dbsize()).
+      r.exact(r.pick("DEL", "EXISTS", "TYPE", "TTL", "RENAME", "KEYS", "PERSIST", "EXPIRE"));
     } else if (op < 95) {
       r.exact(r.pick("NOSUCHCMD", "dEl2"), k, "x");
     } else {
