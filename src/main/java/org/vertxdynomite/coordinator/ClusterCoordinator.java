@@ -158,37 +158,56 @@ public final class ClusterCoordinator implements Coordinator {
    * pops — and never both get the same element from two replicas.
    */
   private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session) {
-    String primaryRack = primaryRack(t);
-    Future<Reply> primary = inRack(t, t.localDc(), primaryRack, request, info, session);
-    return primary.compose(reply -> {
-      List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
-      if (effects.isEmpty()) {
-        return Future.succeededFuture(reply);
+    return atPrimary(t, request, info, session, primaryOrder(t), 0);
+  }
+
+  /**
+   * Tries the racks in primary order until one can run the write (the first rack's owner unless it
+   * is down or failing); that rack is the primary, and the effect of its reply goes to the others.
+   */
+  private Future<Reply> atPrimary(Topology t, RespRequest request, CommandInfo info, Session session,
+      List<String> order, int i) {
+    String rack = order.get(i);
+    Future<Reply> primary = inRack(t, t.localDc(), rack, request, info, session);
+    if (i + 1 == order.size()) {
+      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply));
+    }
+    // Only a failure to run at all moves on; a reply, even an error reply, is the primary's.
+    return primary.transform(ar -> ar.succeeded()
+        ? replicateEffect(t, request, info, session, rack, ar.result())
+        : atPrimary(t, request, info, session, order, i + 1));
+  }
+
+  /** Sends the effect of the primary's {@code reply} to every rack but {@code primaryRack}. */
+  private Future<Reply> replicateEffect(Topology t, RespRequest request, CommandInfo info, Session session,
+      String primaryRack, Reply reply) {
+    List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
+    if (effects.isEmpty()) {
+      return Future.succeededFuture(reply);
+    }
+    Consistency level = writeLevel(session);
+    List<Future<Reply>> local = new ArrayList<>();
+    local.add(Future.succeededFuture(reply));
+    for (String rack : localRacks(t)) {
+      if (!rack.equals(primaryRack)) {
+        local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
       }
-      Consistency level = writeLevel(session);
-      List<Future<Reply>> local = new ArrayList<>();
-      local.add(Future.succeededFuture(reply));
-      for (String rack : localRacks(t)) {
-        if (!rack.equals(primaryRack)) {
-          local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
+    }
+    List<List<Future<Reply>>> remote = new ArrayList<>();
+    for (String dc : t.remoteDcs()) {
+      if (level == Consistency.DC_EACH_SAFE_QUORUM) {
+        List<Future<Reply>> racks = new ArrayList<>();
+        for (String rack : t.racks(dc)) {
+          racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
+        }
+        remote.add(racks);
+      } else {
+        for (RespRequest e : effects) {
+          toRemoteDcs(t, e, session);
         }
       }
-      List<List<Future<Reply>>> remote = new ArrayList<>();
-      for (String dc : t.remoteDcs()) {
-        if (level == Consistency.DC_EACH_SAFE_QUORUM) {
-          List<Future<Reply>> racks = new ArrayList<>();
-          for (String rack : t.racks(dc)) {
-            racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
-          }
-          remote.add(racks);
-        } else {
-          for (RespRequest e : effects) {
-            toRemoteDcs(t, e, session);
-          }
-        }
-      }
-      return combine(level, t, local, remote, info);
-    });
+    }
+    return combine(level, t, local, remote, info);
   }
 
   /** Applies {@code effects} in order to their owner on one rack; completes with the last reply. */
@@ -287,9 +306,13 @@ public final class ClusterCoordinator implements Coordinator {
     return i + 1 == replicas.size() ? f : f.recover(e -> firstSuccess(replicas, i + 1));
   }
 
-  /** The rack whose owner decides writes with a random or time-dependent outcome. */
-  private static String primaryRack(Topology t) {
-    return t.racks(t.localDc()).get(0);
+  /**
+   * The racks whose owner decides writes with a random or time-dependent outcome, in order: the
+   * datacenter's racks by name, the same for every coordinator; the next one stands in when one
+   * cannot run the write.
+   */
+  private static List<String> primaryOrder(Topology t) {
+    return t.racks(t.localDc());
   }
 
   private Consistency writeLevel(Session session) {

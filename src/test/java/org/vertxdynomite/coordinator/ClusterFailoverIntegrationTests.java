@@ -103,4 +103,24 @@ class ClusterFailoverIntegrationTests {
       assertThat(c.callString("GET", ORPHANED[3])).isEqualTo("$4\r\nsafe\r\n");
     }
   }
+
+  @Test
+  void writesDecidedByOnePrimaryMoveToTheNextRackWhenTheFirstRacksOwnerIsDown() throws Exception {
+    // rack1's owner of these keys is down: SPOP and INCRBYFLOAT run at rack2 instead, and their
+    // effect reaches rack3.
+    setLevels(Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+    try (RawRespClient c = cluster.client(3)) {
+      assertThat(c.callString("DEL", ORPHANED[4])).startsWith(":");
+      assertThat(c.callString("SADD", ORPHANED[4], "a", "b", "c")).isEqualTo(":3\r\n");
+      assertThat(c.callString("SPOP", ORPHANED[4])).startsWith("$1\r\n");
+      assertThat(c.callString("SCARD", ORPHANED[4])).isEqualTo(":2\r\n");
+    }
+    for (int n : new int[] {2, 3}) {
+      try (RawRespClient r = cluster.redis(n)) {
+        String card = org.vertxdynomite.testutil.Poll.until(java.time.Duration.ofSeconds(5),
+            () -> r.callString("SCARD", ORPHANED[4]), v -> v.equals(":2\r\n"));
+        assertThat(card).as("set at node %d", n).isEqualTo(":2\r\n");
+      }
+    }
+  }
 }
