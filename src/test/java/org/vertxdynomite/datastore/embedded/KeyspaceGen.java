@@ -57,7 +57,8 @@ final class KeyspaceGen extends DiffGen {
         r.exact("EXPIRE", k, "-5");
       }
     } else if (op < 93) {
-      r.exact(r.pick("DEL", "EXISTS", "TYPE", "TTL", "RENAME", "KEYS", "DBSIZE", "PERSIST", "EXPIRE"));
+      r.exact(r.pick("DEL", "EXISTS", "TYPE", "TTL", "RENAME", "KEYS", "PERSIST", "EXPIRE"));
+      r.exact("DBSIZE", "x");
     } else if (op < 95) {
       r.exact(r.pick("NOSUCHCMD", "dEl2"), k, "x");
     } else {
