@@ -41,6 +41,8 @@ final class ByteDict<V> {
   private int used1;
   /** Next bucket of t0 to move into t1, or -1 when not rehashing. */
   private int rehashIdx = -1;
+  /** Iterations in progress: lookups made meanwhile must not move nodes (Redis's safe iterator). */
+  private int pauseRehash;
 
   ByteDict() {
     // A per-table random seed, like Redis's siphash key, keeps crafted keys from colliding.
@@ -148,11 +150,16 @@ final class ByteDict<V> {
     rehashIdx = -1;
   }
 
-  /** Visits every node; the table must not change meanwhile. */
+  /** Visits every node; lookups are allowed meanwhile, insertions and removals are not. */
   void forEach(Consumer<Node<V>> fn) {
-    visitAll(t0, fn);
-    if (t1 != null) {
-      visitAll(t1, fn);
+    pauseRehash++;
+    try {
+      visitAll(t0, fn);
+      if (t1 != null) {
+        visitAll(t1, fn);
+      }
+    } finally {
+      pauseRehash--;
     }
   }
 
@@ -276,7 +283,7 @@ final class ByteDict<V> {
 
   /** Moves one bucket (visiting at most a few empty ones) from t0 into t1. */
   private void rehashStep() {
-    if (t1 == null) {
+    if (t1 == null || pauseRehash > 0) {
       return;
     }
     int emptyVisits = EMPTY_VISITS_PER_STEP;

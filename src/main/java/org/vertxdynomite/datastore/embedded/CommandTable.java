@@ -32,6 +32,10 @@ final class CommandTable {
     SetAlgebraCommands.register(b);
     ListCommands.register(b);
     ListMoveCommands.register(b);
+    ZSetCommands.register(b);
+    ZRangeCommands.register(b);
+    ZSetAlgebraCommands.register(b);
+    ZPopCommands.register(b);
     return b.build();
   }
 

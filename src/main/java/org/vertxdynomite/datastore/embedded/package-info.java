@@ -29,6 +29,8 @@
  *       {@code ScanCommands}, {@code DumpCommands} with {@code DumpFormat}, {@code StringCommands}
  *       with {@code SetOptions}, {@code CounterCommands}, {@code BitCommands}, {@code HashCommands}, {@code RandomPicks}, {@code SetCommands}, {@code SetAlgebraCommands},
  *       {@code ListCommands}, {@code ListMoveCommands} (with the blocking pops) and {@code Timeouts},
+ *       {@code ZSetCommands}, {@code ZRangeCommands} with {@code ZRanges}, {@code ZSetAlgebraCommands},
+ *       {@code ZPopCommands} (with the blocking pops),
  *       {@code BitfieldCommand}, {@code HllCommands} with {@code HyperLogLog} (Redis's exact
  *       sparse/dense encoding), {@code LcsCommand}.</li>
  * </ul>

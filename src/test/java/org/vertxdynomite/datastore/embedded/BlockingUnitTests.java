@@ -136,6 +136,13 @@ class BlockingUnitTests {
   }
 
   @Test
+  void bzpopminWaitsForASortedSet() {
+    Client a = new Client().send("BZPOPMIN", "z", "0");
+    call(store, "ZADD", "z", "2", "b", "1", "a");
+    assertThat(a.reply()).isEqualTo("*3\r\n$1\r\nz\r\n$1\r\na\r\n$1\r\n1\r\n");
+  }
+
+  @Test
   void timeoutArgumentsAreCheckedLikeRedis() {
     assertThat(call(store, "BLPOP", "k", "-1")).isEqualTo("-ERR timeout is negative\r\n");
     assertThat(call(store, "BLPOP", "k", "abc")).isEqualTo("-ERR timeout is not a float or out of range\r\n");

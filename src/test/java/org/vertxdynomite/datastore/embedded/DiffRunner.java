@@ -181,6 +181,13 @@ final class DiffRunner {
         .append(" (seed ").append(seed).append(", replay with -Dembedded.diff.seed=").append(seed).append(")\n");
     sb.append("  redis:    ").append(RespValue.render(r[0])).append('\n');
     sb.append("  embedded: ").append(RespValue.render(r[1])).append('\n');
+    int d = java.util.Arrays.mismatch(r[0], r[1]);
+    if (d > 300) {
+      int from = Math.max(0, d - 120);
+      sb.append("  first difference at byte ").append(d).append(":\n");
+      sb.append("    redis:    …").append(RespValue.render(java.util.Arrays.copyOfRange(r[0], from, Math.min(r[0].length, d + 120)))).append('\n');
+      sb.append("    embedded: …").append(RespValue.render(java.util.Arrays.copyOfRange(r[1], from, Math.min(r[1].length, d + 120)))).append('\n');
+    }
     sb.append("history (oldest first):\n");
     for (String h : history) {
       sb.append("  ").append(h).append('\n');

@@ -79,4 +79,9 @@ class EmbeddedDifferentialIntegrationTests {
   void listsMatchRedis() throws Exception {
     run("lists", ListGen::new);
   }
+
+  @Test
+  void sortedSetsMatchRedis() throws Exception {
+    run("zsets", ZSetGen::new);
+  }
 }

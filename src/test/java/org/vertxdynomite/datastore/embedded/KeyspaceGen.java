@@ -57,9 +57,10 @@ final class KeyspaceGen extends DiffGen {
         r.exact("EXPIRE", k, "-5");
       }
     } else if (op < 93) {
-      // Too few arguments for each (DBSIZE is not here: it takes none, so it would be a real DBSIZE,
-      // compared without first settling which short-lived keys have expired; see dbsize()).
+      // Too few arguments for each. A bare DBSIZE would be a real one, compared without first
+      // settling which short-lived keys have expired (see dbsize()); DBSIZE x checks its arity.
       r.exact(r.pick("DEL", "EXISTS", "TYPE", "TTL", "RENAME", "KEYS", "PERSIST", "EXPIRE"));
+      r.exact("DBSIZE", "x");
     } else if (op < 95) {
       r.exact(r.pick("NOSUCHCMD", "dEl2"), k, "x");
     } else {
