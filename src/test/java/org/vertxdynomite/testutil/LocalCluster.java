@@ -34,6 +34,25 @@ public final class LocalCluster implements AutoCloseable {
       new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
       new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH));
 
+  /**
+   * In a rack laid out as in {@link #TWO_RACKS_OF_TWO}, the index (0: LOW, 1: HIGH) of the node
+   * owning {@code key} by Dynomite's ring rule (murmur).
+   */
+  public static int ownerInRack(String key) {
+    long hash = org.vertxdynomite.ring.HashAlgorithms.byName("murmur")
+        .hash(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return hash <= LOW ? 0 : 1;
+  }
+
+  /** The first key {@code prefix + i} that the node at {@code index} (see {@link #ownerInRack}) owns. */
+  public static String keyOwnedBy(int index, String prefix) {
+    for (int i = 0; ; i++) {
+      if (ownerInRack(prefix + i) == index) {
+        return prefix + i;
+      }
+    }
+  }
+
   private final List<Member> members;
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
