@@ -32,7 +32,7 @@
  *       {@code ZSetCommands}, {@code ZRangeCommands} with {@code ZRanges}, {@code ZSetAlgebraCommands},
  *       {@code ZPopCommands} (with the blocking pops),
  *       {@code BitfieldCommand}, {@code HllCommands} with {@code HyperLogLog} (Redis's exact
- *       sparse/dense encoding), {@code LcsCommand}.</li>
+ *       sparse/dense encoding) and {@code HllMath} (hash and estimator), {@code LcsCommand}.</li>
  * </ul>
  */
 package org.vertxdynomite.datastore.embedded;
