@@ -342,7 +342,7 @@ final class ByteDict<V> {
     return s;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <V> Node<V>[] newTable(int n) {
     return (Node<V>[]) new Node[n];
   }
