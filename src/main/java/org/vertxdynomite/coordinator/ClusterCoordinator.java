@@ -9,6 +9,7 @@ import org.vertxdynomite.command.CommandErrors;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.Consistency;
+import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Replies;
 import org.vertxdynomite.resp.Reply;
@@ -42,6 +43,7 @@ public final class ClusterCoordinator implements Coordinator {
   private final RackRouter router;
   private final KeylessCommands keyless;
   private final ConsistencySettings consistency;
+  private final NodeMetrics metrics;
   private final CommandTable table = CommandTable.get();
 
   /**
@@ -51,69 +53,73 @@ public final class ClusterCoordinator implements Coordinator {
   static final long BLOCK_FOREVER_MILLIS = 24L * 3600 * 1000;
 
   ClusterCoordinator(Supplier<Topology> topology, NodeTransport transport, RackRouter router,
-      ConsistencySettings consistency) {
+      ConsistencySettings consistency, NodeMetrics metrics) {
     this.topology = topology;
     this.transport = transport;
     this.router = router;
     this.keyless = new KeylessCommands(transport);
     this.consistency = consistency;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<Reply> execute(RespRequest request, CommandInfo info, Session session) {
     Topology t = topology.get();
+    long start = System.nanoTime();
     if (info.isWrite()) {
-      return write(t, request, info, session);
+      return write(t, request, info, session, start);
     }
     if (info.keyPositions(request).length == 0) {
       return keyless.run(t, request, info, session);
     }
-    return read(t, request, info, session);
+    return read(t, request, info, session, start);
   }
 
-  private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
+    List<String> racks = racksFor(t, level);
     List<Future<Reply>> local = new ArrayList<>();
-    for (String rack : racksFor(t, level)) {
+    for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
-    return combine(level, t, local, remoteRacks(t, level, request, info, session), info);
+    return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
   }
 
-  private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     switch (WriteRules.rule(info)) {
       case REFUSE:
         return Future.succeededFuture(WriteRules.refusal(info));
       case FAN_OUT:
         return everyNode(t, request, info, session);
       case EFFECT_AFTER:
-        return effectAfter(t, request, info, session);
+        return effectAfter(t, request, info, session, start);
       case REWRITE_BEFORE: {
         // The rewritten request is another command (EXPIRE → PEXPIREAT): its own facts go with it.
         RespRequest rewritten = WriteRules.rewriteBefore(request, System.currentTimeMillis());
-        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session);
+        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session, start);
       }
       case PASS:
       default:
-        return replicated(t, request, info, session);
+        return replicated(t, request, info, session, start);
     }
   }
 
   /** The same write to every replica; the client's reply per the write consistency. */
-  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     if (info.keyPositions(request).length == 0) {
       return transport.datastore().execute(request, info, session.id());
     }
     Consistency level = writeLevel(session);
+    List<String> racks = localRacks(t);
     List<Future<Reply>> local = new ArrayList<>();
-    for (String rack : localRacks(t)) {
+    for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
     List<List<Future<Reply>>> remote = remoteRacks(t, level, request, info, session);
     if (level != Consistency.DC_EACH_SAFE_QUORUM) {
       toRemoteDcs(t, request, session);
     }
-    return combine(level, t, local, remote, info);
+    return combine(level, racks, local, remote, info, start);
   }
 
   /**
@@ -125,7 +131,8 @@ public final class ClusterCoordinator implements Coordinator {
    * set, through nodes of different racks contend at one place — in arrival order for blocking
    * pops — and never both get the same element from two replicas.
    */
-  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
+      long start) {
     String primaryRack = primaryRack(t);
     Future<Reply> primary = inRack(t, t.localDc(), primaryRack, request, info, session);
     return primary.compose(reply -> {
@@ -134,10 +141,13 @@ public final class ClusterCoordinator implements Coordinator {
         return Future.succeededFuture(reply);
       }
       Consistency level = writeLevel(session);
+      List<String> localRacks = new ArrayList<>();
       List<Future<Reply>> local = new ArrayList<>();
+      localRacks.add(primaryRack);
       local.add(Future.succeededFuture(reply));
       for (String rack : localRacks(t)) {
         if (!rack.equals(primaryRack)) {
+          localRacks.add(rack);
           local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
         }
       }
@@ -155,7 +165,7 @@ public final class ClusterCoordinator implements Coordinator {
           }
         }
       }
-      return combine(level, t, local, remote, info);
+      return combine(level, localRacks, local, remote, info, start);
     });
   }
 
@@ -225,9 +235,21 @@ public final class ClusterCoordinator implements Coordinator {
     return remote;
   }
 
-  private static Future<Reply> combine(Consistency level, Topology t, List<Future<Reply>> local,
-      List<List<Future<Reply>>> remote, CommandInfo info) {
-    return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
+  /**
+   * The client's reply by {@code level}; {@code racks} names the rack of each local replica, for
+   * the metrics (which replica answered), and {@code start} is when the request arrived here.
+   */
+  private Future<Reply> combine(Consistency level, List<String> racks, List<Future<Reply>> local,
+      List<List<Future<Reply>>> remote, CommandInfo info, long start) {
+    Future<ReplicaReply> decided = Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    if (metrics.enabled()) {
+      decided.onComplete(ar -> metrics.coordinated(info.name(), info.isWrite(), level,
+          ar.succeeded() ? NodeMetrics.QuorumOutcome.OK
+              : ar.cause() == CoordinatorErrors.NO_QUORUM ? NodeMetrics.QuorumOutcome.NO_AGREEMENT
+              : NodeMetrics.QuorumOutcome.TOO_FEW,
+          ar.succeeded() ? racks.get(ar.result().replica()) : null, System.nanoTime() - start));
+    }
+    return decided.map(ReplicaReply::reply);
   }
 
   /** The rack whose owner decides writes with a random or time-dependent outcome. */
