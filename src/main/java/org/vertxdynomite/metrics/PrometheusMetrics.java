@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.metrics.InfoWindows.Kind;
 
@@ -94,10 +96,18 @@ public final class PrometheusMetrics implements NodeMetrics {
   }
 
   /**
+   * Vert.x registers its connection gauges again for every new server connection and expects the
+   * registry to keep the first; Micrometer 1.15 then logs a one-time warning through this logger,
+   * which is about nothing wrong. Held here so the level set on it is not lost to garbage collection.
+   */
+  private static final Logger DOUBLE_REGISTRATION = Logger.getLogger(MeterRegistry.class.getName());
+
+  /**
    * Vert.x options whose metrics go to a Prometheus registry named {@code registryName}, with JVM
    * metrics. One name per node: nodes sharing a JVM (tests) must not share a registry.
    */
   public static VertxOptions vertxOptions(String registryName) {
+    DOUBLE_REGISTRATION.setLevel(Level.SEVERE);
     return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
@@ -140,9 +150,10 @@ public final class PrometheusMetrics implements NodeMetrics {
     return registry.scrape();
   }
 
-  /** A gauge reading {@code value} at each scrape. */
-  public void gauge(String name, String description, Tags tags, Supplier<Number> value) {
-    Gauge.builder(name, value).description(description).tags(tags).strongReference(true).register(registry);
+  /** A gauge reading {@code value} at each scrape; {@code baseUnit} (such as {@code bytes}) may be null. */
+  public void gauge(String name, String description, String baseUnit, Tags tags, Supplier<Number> value) {
+    Gauge.builder(name, value).description(description).baseUnit(baseUnit).tags(tags).strongReference(true)
+        .register(registry);
   }
 
   /** A counter reading a monotonic count from {@code source} at each scrape. */

@@ -38,8 +38,10 @@ final class InfoCommand {
     this.stats = stats;
     this.port = port;
     this.maxClients = maxClients;
-    List<InfoSection> all = new ArrayList<>(List.of(section("Server", this::server),
-        section("Clients", this::clients), section("Stats", this::stats)));
+    List<InfoSection> all = new ArrayList<>(List.of(
+        InfoSection.of("Server", () -> Future.succeededFuture(server())),
+        InfoSection.of("Clients", () -> Future.succeededFuture(clients())),
+        InfoSection.of("Stats", () -> Future.succeededFuture(stats()))));
     all.addAll(extra);
     all.sort(Comparator.comparingInt(InfoCommand::rank));
     this.sections = List.copyOf(all);
@@ -124,19 +126,5 @@ final class InfoCommand {
     s.put("rejected_connections", stats.connectionsRejected());
     s.put("jvm_uptime_in_millis", ManagementFactory.getRuntimeMXBean().getUptime());
     return s;
-  }
-
-  private static InfoSection section(String name, java.util.function.Supplier<Map<String, Object>> fields) {
-    return new InfoSection() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public Future<Map<String, Object>> fields() {
-        return Future.succeededFuture(fields.get());
-      }
-    };
   }
 }

@@ -2,6 +2,7 @@ package org.vertxdynomite.server;
 
 import io.vertx.core.Future;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One section of the reply to INFO: {@code # Name} then {@code field:value} lines. The RESP server
@@ -18,4 +19,19 @@ public interface InfoSection {
    * A failed future leaves the section out of that reply.
    */
   Future<Map<String, Object>> fields();
+
+  /** A section named {@code name} whose fields {@code fields} computes at each INFO. */
+  static InfoSection of(String name, Supplier<Future<Map<String, Object>>> fields) {
+    return new InfoSection() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Future<Map<String, Object>> fields() {
+        return fields.get();
+      }
+    };
+  }
 }
