@@ -80,7 +80,7 @@ final class RedisLane {
     Slot slot = slots[(int) Long.remainderUnsigned(orderKey, slots.length)];
     Future<RedisConnection> conn = slot.connection();
     if (conn.failed()) {
-      return Future.failedFuture(conn.cause());
+      return Future.failedFuture(storageFailure(conn.cause()));
     }
     if (inFlight.size() >= settings.maxInFlight()) {
       return Future.failedFuture(new StorageError(StorageError.Reason.OVERLOADED));
@@ -183,6 +183,9 @@ final class RedisLane {
           connectedBefore = true;
           ar.result().exceptionHandler(e -> drop(f)).endHandler(v -> drop(f));
         } else {
+          // A connection that never opened is not kept: the next request tries again after the
+          // back-off, rather than getting this failure for ever.
+          connection = null;
           failed();
         }
       });
