@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,8 @@ class AdminStandaloneIntegrationTests {
   @Test
   void theTextPathsAnswerAsDynomiteDoes() throws Exception {
     assertThat(http.get("/ping").body()).isEqualTo("OK\r\n");
-    assertThat(http.get("/get_consistency").body()).isEqualTo("Read Consistency: DC_ONE\r\nWrite Consistency: DC_ONE\r\n");
+    assertThat(http.get("/get_consistency").body())
+        .isEqualTo("Read Consistency: DC_ONE\r\nWrite Consistency: DC_ONE\r\n");
     assertThat(http.get("/get_timeout_factor").body()).isEqualTo("Timeout factor: 1\n");
     assertThat(http.get("/state/get_state").body()).isEqualTo("State: NORMAL\n");
     AdminHttp.Response help = http.get("/help");
@@ -94,7 +96,7 @@ class AdminStandaloneIntegrationTests {
     assertThat(info.getString("service")).isEqualTo("dynomite");
     assertThat(info.getString("rack")).isEqualTo("rack1");
     assertThat(info.getString("dc")).isEqualTo("dc1");
-    assertThat(info.getLong("timestamp")).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(5L));
+    assertThat(info.getLong("timestamp")).isCloseTo(System.currentTimeMillis() / 1000, Offset.offset(5L));
     assertThat(info.getLong("latency_max")).isPositive();
     assertThat(info.getLong("latency_99th")).isPositive();
     assertThat(info.getLong("payload_size_max")).isGreaterThanOrEqualTo("SETkvalue".length());
