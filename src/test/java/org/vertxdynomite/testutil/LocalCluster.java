@@ -21,8 +21,18 @@ import org.vertxdynomite.topology.ClusterOptions;
  */
 public final class LocalCluster implements AutoCloseable {
 
-  /** Where one node sits: datacenter, rack and its one token. */
-  public record Member(String dc, String rack, long token) {}
+  /**
+   * Where one node sits: datacenter, rack and its one token; {@code clientHost} is the host its
+   * client listener is configured with (a name that resolves to 127.0.0.1, such as {@code
+   * localhost}, gives nodes sharing the address distinct host names, as Dyno needs).
+   */
+  public record Member(String dc, String rack, long token, String clientHost) {
+
+    /** A member listening for clients on 127.0.0.1. */
+    public Member(String dc, String rack, long token) {
+      this(dc, rack, token, "127.0.0.1");
+    }
+  }
 
   private final List<Member> members;
   private final List<RedisServerProcess> redis = new ArrayList<>();
@@ -64,7 +74,7 @@ public final class LocalCluster implements AutoCloseable {
       Member m = members.get(i);
       NodeConfig config = NodeConfig.builder()
           .datacenter(m.dc()).rack(m.rack()).tokens(List.of(m.token()))
-          .listen(new HostPort("127.0.0.1", RedisServerProcess.freePort()))
+          .listen(new HostPort(m.clientHost(), RedisServerProcess.freePort()))
           .dynListen(new HostPort("127.0.0.1", dynPorts[i]))
           .statsListen(new HostPort("127.0.0.1", RedisServerProcess.freePort()))
           .dataStore(DataStoreKind.REDIS)
