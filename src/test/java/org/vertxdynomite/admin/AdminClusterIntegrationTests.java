@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +184,20 @@ class AdminClusterIntegrationTests {
     assertThat(after.sum("dynomite_peers", "state", "down")).isEqualTo(0.0);
     assertThat(after.sum("dynomite_peer_up", "peer", "127.0.0.1:" + dynPort(2))).isEqualTo(1.0);
     assertThat(after.has("vertx_eventbus_sent_total")).isTrue();
+
+    Map<String, String> documented = DocumentedMetrics.families();
+    Set<String> scraped = new HashSet<>();
+    for (PrometheusText.Sample s : after.samples()) {
+      if (s.name().startsWith("dynomite_")) {
+        String family = DocumentedMetrics.familyOf(s.name(), documented);
+        assertThat(family).as("%s is documented in docs/ADMIN.md", s.name()).isNotNull();
+        assertThat(after.type(family)).as("type of %s", family).isEqualTo(documented.get(family));
+        scraped.add(family);
+      }
+    }
+    Set<String> expected = new HashSet<>(documented.keySet());
+    expected.removeIf(f -> f.startsWith("dynomite_embedded_") || f.equals("dynomite_datastore_errors_total"));
+    assertThat(scraped).as("documented families a clustered Redis node shows").containsAll(expected);
 
     PrometheusText peer = PrometheusText.parse(admin(1).get("/metrics").body());
     assertThat(peer.sum("dynomite_datastore_requests_seconds_count", "kind", "write")).isGreaterThanOrEqualTo(n);
