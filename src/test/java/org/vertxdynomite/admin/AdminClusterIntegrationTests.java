@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.testutil.AdminHttp;
 import org.vertxdynomite.testutil.LocalCluster;
-import org.vertxdynomite.testutil.LocalCluster.Member;
 import org.vertxdynomite.testutil.PrometheusText;
 import org.vertxdynomite.testutil.RawRespClient;
 
@@ -26,9 +24,7 @@ class AdminClusterIntegrationTests {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(List.of(
-        new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
-        Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+    cluster = LocalCluster.threeRacks(Consistency.DC_QUORUM, Consistency.DC_QUORUM);
   }
 
   @AfterAll

@@ -14,7 +14,8 @@ final class DocumentedMetrics {
 
   static final Path DOC = Path.of("docs/ADMIN.md");
 
-  private static final Pattern ROW = Pattern.compile("^\\| `(dynomite_[a-z_]+)` \\| (histogram|summary|counter|gauge) \\|");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `(dynomite_[a-z_]+)` \\| (histogram|summary|counter|gauge) \\|");
 
   private DocumentedMetrics() {}
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.testutil.LocalCluster;
-import org.vertxdynomite.testutil.LocalCluster.Member;
 import org.vertxdynomite.testutil.RawRespClient;
 
 /** 1 DC × 3 racks × 1 node over real redis-servers: consistency levels decide what clients see. */
@@ -20,9 +19,7 @@ class ClusterConsistencyIntegrationTests {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(List.of(
-        new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
-        Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+    cluster = LocalCluster.threeRacks(Consistency.DC_QUORUM, Consistency.DC_QUORUM);
   }
 
   @AfterAll

@@ -54,6 +54,12 @@ public final class LocalCluster implements AutoCloseable {
     return c;
   }
 
+  /** 1 datacenter ({@code dc1}) × 3 racks ({@code rack1..3}) × 1 node on token 0: a full copy in every rack. */
+  public static LocalCluster threeRacks(Consistency read, Consistency write) throws Exception {
+    return start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
+        read, write);
+  }
+
   private void startAll(Consistency read, Consistency write) throws Exception {
     int n = members.size();
     int[] dynPorts = new int[n];
