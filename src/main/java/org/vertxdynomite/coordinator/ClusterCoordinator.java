@@ -9,6 +9,7 @@ import org.vertxdynomite.command.CommandErrors;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.Consistency;
+import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Replies;
 import org.vertxdynomite.resp.Reply;
@@ -42,6 +43,7 @@ public final class ClusterCoordinator implements Coordinator {
   private final RackRouter router;
   private final KeylessCommands keyless;
   private final ConsistencySettings consistency;
+  private final NodeMetrics metrics;
   private final CommandTable table = CommandTable.get();
 
   /**
@@ -51,38 +53,45 @@ public final class ClusterCoordinator implements Coordinator {
   static final long BLOCK_FOREVER_MILLIS = 24L * 3600 * 1000;
 
   ClusterCoordinator(Supplier<Topology> topology, NodeTransport transport, RackRouter router,
-      ConsistencySettings consistency) {
+      ConsistencySettings consistency, NodeMetrics metrics) {
     this.topology = topology;
     this.transport = transport;
     this.router = router;
     this.keyless = new KeylessCommands(transport);
     this.consistency = consistency;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<Reply> execute(RespRequest request, CommandInfo info, Session session) {
     Topology t = topology.get();
+    long start = System.nanoTime();
     if (info.isWrite()) {
-      return write(t, request, info, session);
+      return write(t, request, info, session, start);
     }
     if (info.keyPositions(request).length == 0) {
       return keyless.run(t, request, info, session);
     }
-    return read(t, request, info, session);
+    return read(t, request, info, session, start);
   }
 
-  private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
+<<<<<<< HEAD
     if (level == Consistency.DC_ONE) {
       return readWithFailover(t, request, info, session, failoverOrder(t), 0);
     }
+=======
+    List<String> racks = racksFor(t, level);
+>>>>>>> admin
     List<Future<Reply>> local = new ArrayList<>();
-    for (String rack : racksFor(t, level)) {
+    for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
-    return combine(level, t, local, remoteRacks(t, level, request, info, session), info);
+    return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
   }
 
+<<<<<<< HEAD
   /**
    * DC_ONE read: the key's owner in this node's rack; if it cannot answer (down, unreachable, timed
    * out, its datastore failing), the owner in the next rack of this datacenter, then in the other
@@ -113,39 +122,43 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session) {
+=======
+  private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
+>>>>>>> admin
     switch (WriteRules.rule(info)) {
       case REFUSE:
         return Future.succeededFuture(WriteRules.refusal(info));
       case FAN_OUT:
         return everyNode(t, request, info, session);
       case EFFECT_AFTER:
-        return effectAfter(t, request, info, session);
+        return effectAfter(t, request, info, session, start);
       case REWRITE_BEFORE: {
         // The rewritten request is another command (EXPIRE → PEXPIREAT): its own facts go with it.
         RespRequest rewritten = WriteRules.rewriteBefore(request, System.currentTimeMillis());
-        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session);
+        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session, start);
       }
       case PASS:
       default:
-        return replicated(t, request, info, session);
+        return replicated(t, request, info, session, start);
     }
   }
 
   /** The same write to every replica; the client's reply per the write consistency. */
-  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     if (info.keyPositions(request).length == 0) {
       return transport.datastore().execute(request, info, session.id());
     }
     Consistency level = writeLevel(session);
+    List<String> racks = localRacks(t);
     List<Future<Reply>> local = new ArrayList<>();
-    for (String rack : localRacks(t)) {
+    for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
     List<List<Future<Reply>>> remote = remoteRacks(t, level, request, info, session);
     if (level != Consistency.DC_EACH_SAFE_QUORUM) {
       toRemoteDcs(t, request, session);
     }
-    return combine(level, t, local, remote, info);
+    return combine(level, racks, local, remote, info, start);
   }
 
   /**
@@ -157,6 +170,7 @@ public final class ClusterCoordinator implements Coordinator {
    * set, through nodes of different racks contend at one place — in arrival order for blocking
    * pops — and never both get the same element from two replicas.
    */
+<<<<<<< HEAD
   private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session) {
     return atPrimary(t, request, info, session, primaryOrder(t), 0);
   }
@@ -208,6 +222,44 @@ public final class ClusterCoordinator implements Coordinator {
       }
     }
     return combine(level, t, local, remote, info);
+=======
+  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
+      long start) {
+    String primaryRack = primaryRack(t);
+    Future<Reply> primary = inRack(t, t.localDc(), primaryRack, request, info, session);
+    return primary.compose(reply -> {
+      List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
+      if (effects.isEmpty()) {
+        return Future.succeededFuture(reply);
+      }
+      Consistency level = writeLevel(session);
+      List<String> localRacks = new ArrayList<>();
+      List<Future<Reply>> local = new ArrayList<>();
+      localRacks.add(primaryRack);
+      local.add(Future.succeededFuture(reply));
+      for (String rack : localRacks(t)) {
+        if (!rack.equals(primaryRack)) {
+          localRacks.add(rack);
+          local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
+        }
+      }
+      List<List<Future<Reply>>> remote = new ArrayList<>();
+      for (String dc : t.remoteDcs()) {
+        if (level == Consistency.DC_EACH_SAFE_QUORUM) {
+          List<Future<Reply>> racks = new ArrayList<>();
+          for (String rack : t.racks(dc)) {
+            racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
+          }
+          remote.add(racks);
+        } else {
+          for (RespRequest e : effects) {
+            toRemoteDcs(t, e, session);
+          }
+        }
+      }
+      return combine(level, localRacks, local, remote, info, start);
+    });
+>>>>>>> admin
   }
 
   /** Applies {@code effects} in order to their owner on one rack; completes with the last reply. */
@@ -288,6 +340,7 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   /**
+<<<<<<< HEAD
    * The client's reply from the replicas' outcomes. At DC_ONE it is this rack's reply, or — when
    * this rack could not take the write — the next rack's that did (the write went to every rack
    * anyway), so a down replica does not fail DC_ONE writes.
@@ -298,6 +351,22 @@ public final class ClusterCoordinator implements Coordinator {
       return firstSuccess(local, 0);
     }
     return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
+=======
+   * The client's reply by {@code level}; {@code racks} names the rack of each local replica, for
+   * the metrics (which replica answered), and {@code start} is when the request arrived here.
+   */
+  private Future<Reply> combine(Consistency level, List<String> racks, List<Future<Reply>> local,
+      List<List<Future<Reply>>> remote, CommandInfo info, long start) {
+    Future<ReplicaReply> decided = Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    if (metrics.enabled()) {
+      decided.onComplete(ar -> metrics.coordinated(info.name(), info.isWrite(), level,
+          ar.succeeded() ? NodeMetrics.QuorumOutcome.OK
+              : ar.cause() == CoordinatorErrors.NO_QUORUM ? NodeMetrics.QuorumOutcome.NO_AGREEMENT
+              : NodeMetrics.QuorumOutcome.TOO_FEW,
+          ar.succeeded() ? racks.get(ar.result().replica()) : null, System.nanoTime() - start));
+    }
+    return decided.map(ReplicaReply::reply);
+>>>>>>> admin
   }
 
   /** Replica {@code i}'s reply, or the next one's when it failed; the last failure if all did. */
