@@ -77,13 +77,12 @@ public final class ClusterCoordinator implements Coordinator {
 
   private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
-<<<<<<< HEAD
     if (level == Consistency.DC_ONE) {
-      return readWithFailover(t, request, info, session, failoverOrder(t), 0);
+      List<String[]> order = failoverOrder(t);
+      List<String> names = order.stream().map(dcRack -> dcRack[0] + "/" + dcRack[1]).toList();
+      return recorded(level, names, readWithFailover(t, request, info, session, order, 0), info, start);
     }
-=======
     List<String> racks = racksFor(t, level);
->>>>>>> admin
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
@@ -91,16 +90,16 @@ public final class ClusterCoordinator implements Coordinator {
     return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
   }
 
-<<<<<<< HEAD
   /**
    * DC_ONE read: the key's owner in this node's rack; if it cannot answer (down, unreachable, timed
    * out, its datastore failing), the owner in the next rack of this datacenter, then in the other
    * datacenters. Error replies (WRONGTYPE…) are answers and are not retried.
    */
-  private Future<Reply> readWithFailover(Topology t, RespRequest request, CommandInfo info, Session session,
-      List<String[]> order, int i) {
+  private Future<ReplicaReply> readWithFailover(Topology t, RespRequest request, CommandInfo info,
+      Session session, List<String[]> order, int i) {
     String[] dcRack = order.get(i);
-    Future<Reply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session);
+    Future<ReplicaReply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session)
+        .map(r -> new ReplicaReply(r, i));
     if (i + 1 == order.size()) {
       return attempt;
     }
@@ -121,10 +120,7 @@ public final class ClusterCoordinator implements Coordinator {
     return order;
   }
 
-  private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session) {
-=======
   private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
->>>>>>> admin
     switch (WriteRules.rule(info)) {
       case REFUSE:
         return Future.succeededFuture(WriteRules.refusal(info));
@@ -170,9 +166,9 @@ public final class ClusterCoordinator implements Coordinator {
    * set, through nodes of different racks contend at one place — in arrival order for blocking
    * pops — and never both get the same element from two replicas.
    */
-<<<<<<< HEAD
-  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session) {
-    return atPrimary(t, request, info, session, primaryOrder(t), 0);
+  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
+      long start) {
+    return atPrimary(t, request, info, session, primaryOrder(t), 0, start);
   }
 
   /**
@@ -180,30 +176,33 @@ public final class ClusterCoordinator implements Coordinator {
    * is down or failing); that rack is the primary, and the effect of its reply goes to the others.
    */
   private Future<Reply> atPrimary(Topology t, RespRequest request, CommandInfo info, Session session,
-      List<String> order, int i) {
+      List<String> order, int i, long start) {
     String rack = order.get(i);
     Future<Reply> primary = inRack(t, t.localDc(), rack, request, info, session);
     if (i + 1 == order.size()) {
-      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply));
+      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply, start));
     }
     // Only a failure to run at all moves on; a reply, even an error reply, is the primary's.
     return primary.transform(ar -> ar.succeeded()
-        ? replicateEffect(t, request, info, session, rack, ar.result())
-        : atPrimary(t, request, info, session, order, i + 1));
+        ? replicateEffect(t, request, info, session, rack, ar.result(), start)
+        : atPrimary(t, request, info, session, order, i + 1, start));
   }
 
   /** Sends the effect of the primary's {@code reply} to every rack but {@code primaryRack}. */
   private Future<Reply> replicateEffect(Topology t, RespRequest request, CommandInfo info, Session session,
-      String primaryRack, Reply reply) {
+      String primaryRack, Reply reply, long start) {
     List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
     if (effects.isEmpty()) {
       return Future.succeededFuture(reply);
     }
     Consistency level = writeLevel(session);
+    List<String> localRacks = new ArrayList<>();
     List<Future<Reply>> local = new ArrayList<>();
+    localRacks.add(primaryRack);
     local.add(Future.succeededFuture(reply));
     for (String rack : localRacks(t)) {
       if (!rack.equals(primaryRack)) {
+        localRacks.add(rack);
         local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
       }
     }
@@ -221,45 +220,7 @@ public final class ClusterCoordinator implements Coordinator {
         }
       }
     }
-    return combine(level, t, local, remote, info);
-=======
-  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
-      long start) {
-    String primaryRack = primaryRack(t);
-    Future<Reply> primary = inRack(t, t.localDc(), primaryRack, request, info, session);
-    return primary.compose(reply -> {
-      List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
-      if (effects.isEmpty()) {
-        return Future.succeededFuture(reply);
-      }
-      Consistency level = writeLevel(session);
-      List<String> localRacks = new ArrayList<>();
-      List<Future<Reply>> local = new ArrayList<>();
-      localRacks.add(primaryRack);
-      local.add(Future.succeededFuture(reply));
-      for (String rack : localRacks(t)) {
-        if (!rack.equals(primaryRack)) {
-          localRacks.add(rack);
-          local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
-        }
-      }
-      List<List<Future<Reply>>> remote = new ArrayList<>();
-      for (String dc : t.remoteDcs()) {
-        if (level == Consistency.DC_EACH_SAFE_QUORUM) {
-          List<Future<Reply>> racks = new ArrayList<>();
-          for (String rack : t.racks(dc)) {
-            racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
-          }
-          remote.add(racks);
-        } else {
-          for (RespRequest e : effects) {
-            toRemoteDcs(t, e, session);
-          }
-        }
-      }
-      return combine(level, localRacks, local, remote, info, start);
-    });
->>>>>>> admin
+    return combine(level, localRacks, local, remote, info, start);
   }
 
   /** Applies {@code effects} in order to their owner on one rack; completes with the last reply. */
@@ -340,24 +301,22 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   /**
-<<<<<<< HEAD
-   * The client's reply from the replicas' outcomes. At DC_ONE it is this rack's reply, or — when
-   * this rack could not take the write — the next rack's that did (the write went to every rack
-   * anyway), so a down replica does not fail DC_ONE writes.
-   */
-  private static Future<Reply> combine(Consistency level, Topology t, List<Future<Reply>> local,
-      List<List<Future<Reply>>> remote, CommandInfo info) {
-    if (level == Consistency.DC_ONE) {
-      return firstSuccess(local, 0);
-    }
-    return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
-=======
    * The client's reply by {@code level}; {@code racks} names the rack of each local replica, for
-   * the metrics (which replica answered), and {@code start} is when the request arrived here.
+   * the metrics (which replica answered), and {@code start} is when the request arrived here. At
+   * DC_ONE it is this rack's reply, or — when this rack could not take the write — the next rack's
+   * that did (the write went to every rack anyway), so a down replica does not fail DC_ONE writes.
    */
   private Future<Reply> combine(Consistency level, List<String> racks, List<Future<Reply>> local,
       List<List<Future<Reply>>> remote, CommandInfo info, long start) {
-    Future<ReplicaReply> decided = Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    Future<ReplicaReply> decided = level == Consistency.DC_ONE
+        ? firstSuccess(local, 0)
+        : Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    return recorded(level, racks, decided, info, start);
+  }
+
+  /** Counts the outcome and the answering replica's rack in the metrics; the client's reply. */
+  private Future<Reply> recorded(Consistency level, List<String> racks, Future<ReplicaReply> decided,
+      CommandInfo info, long start) {
     if (metrics.enabled()) {
       decided.onComplete(ar -> metrics.coordinated(info.name(), info.isWrite(), level,
           ar.succeeded() ? NodeMetrics.QuorumOutcome.OK
@@ -366,12 +325,11 @@ public final class ClusterCoordinator implements Coordinator {
           ar.succeeded() ? racks.get(ar.result().replica()) : null, System.nanoTime() - start));
     }
     return decided.map(ReplicaReply::reply);
->>>>>>> admin
   }
 
   /** Replica {@code i}'s reply, or the next one's when it failed; the last failure if all did. */
-  private static Future<Reply> firstSuccess(List<Future<Reply>> replicas, int i) {
-    Future<Reply> f = replicas.get(i);
+  private static Future<ReplicaReply> firstSuccess(List<Future<Reply>> replicas, int i) {
+    Future<ReplicaReply> f = replicas.get(i).map(r -> new ReplicaReply(r, i));
     return i + 1 == replicas.size() ? f : f.recover(e -> firstSuccess(replicas, i + 1));
   }
 

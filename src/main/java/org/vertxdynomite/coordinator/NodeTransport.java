@@ -92,14 +92,10 @@ final class NodeTransport {
     if (isSelf(node)) {
       return datastore.execute(request, info, orderKey);
     }
-<<<<<<< HEAD
     if (node.isConfiguredOnly()) {
       return Future.failedFuture(down(node));
     }
-    return send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis, false);
-=======
     return measured(node, send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis(), false));
->>>>>>> admin
   }
 
   /**

@@ -140,7 +140,7 @@ public record NodeInfo(
   public static NodeInfo configured(org.vertxdynomite.config.SeedSpec seed) {
     HostPort at = new HostPort(seed.host(), seed.port());
     List<Token> tokens = seed.tokens().stream().map(Token::of).toList();
-    return new NodeInfo(CONFIGURED_ID_PREFIX + at, seed.dc(), seed.rack(), tokens, at, at,
+    return new NodeInfo(CONFIGURED_ID_PREFIX + at, seed.dc(), seed.rack(), tokens, at, at, at,
         BUS_ADDRESS_PREFIX + "configured." + at, NodeState.NORMAL, Long.MAX_VALUE / 2);
   }
 
