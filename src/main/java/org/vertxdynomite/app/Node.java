@@ -3,11 +3,20 @@ package org.vertxdynomite.app;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.net.InetAddress;
+import java.util.UUID;
 import java.util.logging.Logger;
+import org.vertxdynomite.admin.AdminContext;
+import org.vertxdynomite.admin.AdminServer;
+import org.vertxdynomite.admin.ClusterView;
+import org.vertxdynomite.admin.NodeControls;
+import org.vertxdynomite.admin.NodeGauges;
+import org.vertxdynomite.admin.NodeInfoSections;
 import org.vertxdynomite.command.CommandTable;
+import org.vertxdynomite.config.DataStoreKind;
 import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.config.ServerSpec;
-import io.vertx.core.VertxOptions;
 import org.vertxdynomite.coordinator.ClusterServices;
 import org.vertxdynomite.coordinator.Coordinator;
 import org.vertxdynomite.coordinator.LocalCoordinator;
@@ -19,13 +28,16 @@ import org.vertxdynomite.datastore.embedded.EmbeddedDatastore;
 import org.vertxdynomite.datastore.embedded.EmbeddedOptions;
 import org.vertxdynomite.datastore.redis.RedisDatastore;
 import org.vertxdynomite.datastore.redis.RedisSettings;
+import org.vertxdynomite.metrics.MeasuredDatastore;
+import org.vertxdynomite.metrics.PrometheusMetrics;
 import org.vertxdynomite.resp.ParserLimits;
 import org.vertxdynomite.server.RespServer;
 import org.vertxdynomite.server.ServerSettings;
 
 /**
- * One running node: its datastore, the coordinator in front of it, and the RESP server verticles,
- * started and stopped in order.
+ * One running node: its datastore, the coordinator in front of it, the RESP server verticles and
+ * the admin port, started and stopped in order. Its Vert.x reports to a Prometheus registry of
+ * the node's own, which the admin port's {@code /metrics} serves.
  */
 public final class Node {
 
@@ -34,16 +46,24 @@ public final class Node {
   private final Vertx vertx;
   private final ClusterNode cluster;
   private final NodeConfig config;
+  private final PrometheusMetrics metrics;
+  private final NodeControls controls;
+  /** The datastore itself; {@link #datastore} is the same, measured. */
+  private final Datastore store;
   private final Datastore datastore;
   private RespServer server;
+  private AdminServer admin;
   private ClusterServices services;
   private int port;
 
-  private Node(Vertx vertx, ClusterNode cluster, NodeConfig config) {
+  private Node(Vertx vertx, ClusterNode cluster, NodeConfig config, String metricsRegistry) {
     this.vertx = vertx;
     this.cluster = cluster;
     this.config = config;
-    this.datastore = datastore(vertx, config);
+    this.metrics = PrometheusMetrics.forRegistry(metricsRegistry);
+    this.controls = NodeControls.of(config);
+    this.store = datastore(vertx, config, controls, metrics);
+    this.datastore = new MeasuredDatastore(store, metrics);
   }
 
   /**
@@ -62,12 +82,17 @@ public final class Node {
 
   /** {@link #start(NodeConfig)} with explicit cluster options (cluster name, event-bus port…). */
   public static Future<Node> start(NodeConfig config, ClusterOptions clusterOptions) {
+    // A registry per node: nodes sharing a JVM (tests) must not mix their metrics.
+    String registry = "vertx-dynomite-" + UUID.randomUUID();
+    VertxOptions options = PrometheusMetrics.vertxOptions(registry);
     if (!config.clustered()) {
-      Vertx vertx = Vertx.vertx();
-      return new Node(vertx, null, config).startServices().recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+      Vertx vertx = Vertx.vertx(options);
+      return new Node(vertx, null, config, registry).startServices()
+          .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
     }
-    return ClusterNode.start(config, clusterOptions, new VertxOptions()).compose(cn ->
-        new Node(cn.vertx(), cn, config).startServices().recover(e -> cn.close().transform(v -> Future.failedFuture(e))));
+    return ClusterNode.start(config, clusterOptions, options).compose(cn ->
+        new Node(cn.vertx(), cn, config, registry).startServices()
+            .recover(e -> cn.close().transform(v -> Future.failedFuture(e))));
   }
 
   private Future<Node> startServices() {
@@ -80,22 +105,38 @@ public final class Node {
         })
         .compose(v -> coordinator())
         .compose(coordinator -> {
-          server = new RespServer(serverSettings(config), CommandTable.get(), coordinator);
-          return server.start(vertx, config.serverInstances());
+          ClusterView view = ClusterView.of(config, membership(), controls);
+          server = new RespServer(serverSettings(config), CommandTable.get(), coordinator, metrics,
+              NodeInfoSections.of(view, store));
+          return server.start(vertx, config.serverInstances()).compose(p -> {
+            port = p;
+            NodeGauges.bind(metrics, view, server.stats(), store);
+            return hostName().compose(source -> AdminServer.start(vertx, config.statsListen(),
+                new AdminContext(view, metrics, server.stats(), describeServer(config), source)));
+          });
         })
-        .map(p -> {
-          port = p;
-          LOG.info("listening for clients on " + config.listen().host() + ":" + p + ", datastore "
-              + describeDatastore(config) + (cluster == null ? ", standalone" : ", in cluster as " + cluster.nodeId()));
+        .map(a -> {
+          admin = a;
+          LOG.info("listening for clients on " + config.listen().host() + ":" + port + ", admin on "
+              + config.statsListen().host() + ":" + a.port() + ", datastore " + describeDatastore(config)
+              + (cluster == null ? ", standalone" : ", in cluster as " + cluster.nodeId()));
           return this;
         });
+  }
+
+  /** This machine's name, which {@code /info} reports as its source; looked up off the event loop. */
+  private Future<String> hostName() {
+    return vertx.executeBlocking(() -> InetAddress.getLocalHost().getHostName(), false)
+        .recover(e -> Future.succeededFuture("localhost"));
   }
 
   private Future<Coordinator> coordinator() {
     if (cluster == null) {
       return Future.succeededFuture(new LocalCoordinator(datastore));
     }
-    return ClusterServices.start(vertx, config, cluster.membership(), datastore).map(s -> {
+    ClusterServices.Hooks hooks = new ClusterServices.Hooks(controls.consistency(), controls.timeoutFactor()::get,
+        metrics);
+    return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).map(s -> {
       services = s;
       return s.coordinator();
     });
@@ -119,6 +160,20 @@ public final class Node {
     return cluster == null ? java.util.Optional.empty() : java.util.Optional.of(cluster.membership());
   }
 
+  /** The port of the admin endpoint ({@code stats_listen}). */
+  public int adminPort() {
+    return admin.port();
+  }
+
+  /** What the admin port changes: state, consistency levels, timeout factor, peer marks. */
+  public NodeControls controls() {
+    return controls;
+  }
+
+  public PrometheusMetrics metrics() {
+    return metrics;
+  }
+
   /** Cluster services (consistency settings…); empty for a standalone node. */
   public java.util.Optional<ClusterServices> clusterServices() {
     return java.util.Optional.ofNullable(services);
@@ -129,7 +184,9 @@ public final class Node {
     // Only vert.x's own close future may complete the result: a future chained after close() would
     // have to run its listeners on an event loop that close() has just terminated.
     Promise<Void> done = Promise.promise();
-    Future<Void> serverStopped = server == null ? Future.succeededFuture() : server.stop(vertx);
+    Future<Void> adminStopped = admin == null ? Future.succeededFuture() : admin.close();
+    Future<Void> serverStopped = adminStopped.eventually(() -> server == null ? Future.succeededFuture()
+        : server.stop(vertx));
     serverStopped
         .eventually(datastore::close)
         .eventually(() -> cluster != null ? cluster.membership().close() : Future.succeededFuture())
@@ -144,13 +201,13 @@ public final class Node {
         ServerSettings.DEFAULT_MAX_PENDING_PER_CLIENT, c.clientConnections(), c.backlog());
   }
 
-  private static Datastore datastore(Vertx vertx, NodeConfig c) {
+  private static Datastore datastore(Vertx vertx, NodeConfig c, NodeControls controls, PrometheusMetrics metrics) {
     switch (c.dataStore()) {
       case REDIS: {
         ServerSpec s = c.servers().get(0);
         return new RedisDatastore(vertx, new RedisSettings(s.host(), s.port(), c.datastoreConnections(),
             c.timeoutMs(), c.serverRetryTimeoutMs(), c.serverFailureLimit(), RedisSettings.DEFAULT_MAX_IN_FLIGHT,
-            c.datastorePassword().orElse(null)));
+            c.datastorePassword().orElse(null)), controls.timeoutFactor()::get, metrics);
       }
       case EMBEDDED:
         return new EmbeddedDatastore(vertx, EmbeddedOptions.builder().maxmemory(c.embeddedMaxmemory()).build());
@@ -159,8 +216,13 @@ public final class Node {
     }
   }
 
+  /** The datastore's name in {@code /info}: its {@code servers:} entry, or {@code embedded}. */
+  private static String describeServer(NodeConfig c) {
+    return c.dataStore() == DataStoreKind.REDIS ? c.servers().get(0).toString() : "embedded";
+  }
+
   private static String describeDatastore(NodeConfig c) {
-    return c.dataStore() == org.vertxdynomite.config.DataStoreKind.REDIS
+    return c.dataStore() == DataStoreKind.REDIS
         ? "redis at " + c.servers().get(0).host() + ":" + c.servers().get(0).port()
         : c.dataStore().toString().toLowerCase(java.util.Locale.ROOT);
   }

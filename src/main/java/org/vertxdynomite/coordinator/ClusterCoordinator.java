@@ -9,6 +9,7 @@ import org.vertxdynomite.command.CommandErrors;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.Consistency;
+import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Replies;
 import org.vertxdynomite.resp.Reply;
@@ -42,6 +43,7 @@ public final class ClusterCoordinator implements Coordinator {
   private final RackRouter router;
   private final KeylessCommands keyless;
   private final ConsistencySettings consistency;
+  private final NodeMetrics metrics;
   private final CommandTable table = CommandTable.get();
 
   /**
@@ -51,36 +53,41 @@ public final class ClusterCoordinator implements Coordinator {
   static final long BLOCK_FOREVER_MILLIS = 24L * 3600 * 1000;
 
   ClusterCoordinator(Supplier<Topology> topology, NodeTransport transport, RackRouter router,
-      ConsistencySettings consistency) {
+      ConsistencySettings consistency, NodeMetrics metrics) {
     this.topology = topology;
     this.transport = transport;
     this.router = router;
     this.keyless = new KeylessCommands(transport);
     this.consistency = consistency;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<Reply> execute(RespRequest request, CommandInfo info, Session session) {
     Topology t = topology.get();
+    long start = System.nanoTime();
     if (info.isWrite()) {
-      return write(t, request, info, session);
+      return write(t, request, info, session, start);
     }
     if (info.keyPositions(request).length == 0) {
       return keyless.run(t, request, info, session);
     }
-    return read(t, request, info, session);
+    return read(t, request, info, session, start);
   }
 
-  private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
     if (level == Consistency.DC_ONE) {
-      return readWithFailover(t, request, info, session, failoverOrder(t), 0);
+      List<String[]> order = failoverOrder(t);
+      List<String> names = order.stream().map(dcRack -> dcRack[0] + "/" + dcRack[1]).toList();
+      return recorded(level, names, readWithFailover(t, request, info, session, order, 0), info, start);
     }
+    List<String> racks = racksFor(t, level);
     List<Future<Reply>> local = new ArrayList<>();
-    for (String rack : racksFor(t, level)) {
+    for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
-    return combine(level, t, local, remoteRacks(t, level, request, info, session), info);
+    return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
   }
 
   /**
@@ -88,10 +95,11 @@ public final class ClusterCoordinator implements Coordinator {
    * out, its datastore failing), the owner in the next rack of this datacenter, then in the other
    * datacenters. Error replies (WRONGTYPE…) are answers and are not retried.
    */
-  private Future<Reply> readWithFailover(Topology t, RespRequest request, CommandInfo info, Session session,
-      List<String[]> order, int i) {
+  private Future<ReplicaReply> readWithFailover(Topology t, RespRequest request, CommandInfo info,
+      Session session, List<String[]> order, int i) {
     String[] dcRack = order.get(i);
-    Future<Reply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session);
+    Future<ReplicaReply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session)
+        .map(r -> new ReplicaReply(r, i));
     if (i + 1 == order.size()) {
       return attempt;
     }
@@ -112,40 +120,41 @@ public final class ClusterCoordinator implements Coordinator {
     return order;
   }
 
-  private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     switch (WriteRules.rule(info)) {
       case REFUSE:
         return Future.succeededFuture(WriteRules.refusal(info));
       case FAN_OUT:
         return everyNode(t, request, info, session);
       case EFFECT_AFTER:
-        return effectAfter(t, request, info, session);
+        return effectAfter(t, request, info, session, start);
       case REWRITE_BEFORE: {
         // The rewritten request is another command (EXPIRE → PEXPIREAT): its own facts go with it.
         RespRequest rewritten = WriteRules.rewriteBefore(request, System.currentTimeMillis());
-        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session);
+        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session, start);
       }
       case PASS:
       default:
-        return replicated(t, request, info, session);
+        return replicated(t, request, info, session, start);
     }
   }
 
   /** The same write to every replica; the client's reply per the write consistency. */
-  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     if (info.keyPositions(request).length == 0) {
       return transport.datastore().execute(request, info, session.id());
     }
     Consistency level = writeLevel(session);
+    List<String> racks = localRacks(t);
     List<Future<Reply>> local = new ArrayList<>();
-    for (String rack : localRacks(t)) {
+    for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
     List<List<Future<Reply>>> remote = remoteRacks(t, level, request, info, session);
     if (level != Consistency.DC_EACH_SAFE_QUORUM) {
       toRemoteDcs(t, request, session);
     }
-    return combine(level, t, local, remote, info);
+    return combine(level, racks, local, remote, info, start);
   }
 
   /**
@@ -157,8 +166,9 @@ public final class ClusterCoordinator implements Coordinator {
    * set, through nodes of different racks contend at one place — in arrival order for blocking
    * pops — and never both get the same element from two replicas.
    */
-  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session) {
-    return atPrimary(t, request, info, session, primaryOrder(t), 0);
+  private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
+      long start) {
+    return atPrimary(t, request, info, session, primaryOrder(t), 0, start);
   }
 
   /**
@@ -166,30 +176,33 @@ public final class ClusterCoordinator implements Coordinator {
    * is down or failing); that rack is the primary, and the effect of its reply goes to the others.
    */
   private Future<Reply> atPrimary(Topology t, RespRequest request, CommandInfo info, Session session,
-      List<String> order, int i) {
+      List<String> order, int i, long start) {
     String rack = order.get(i);
     Future<Reply> primary = inRack(t, t.localDc(), rack, request, info, session);
     if (i + 1 == order.size()) {
-      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply));
+      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply, start));
     }
     // Only a failure to run at all moves on; a reply, even an error reply, is the primary's.
     return primary.transform(ar -> ar.succeeded()
-        ? replicateEffect(t, request, info, session, rack, ar.result())
-        : atPrimary(t, request, info, session, order, i + 1));
+        ? replicateEffect(t, request, info, session, rack, ar.result(), start)
+        : atPrimary(t, request, info, session, order, i + 1, start));
   }
 
   /** Sends the effect of the primary's {@code reply} to every rack but {@code primaryRack}. */
   private Future<Reply> replicateEffect(Topology t, RespRequest request, CommandInfo info, Session session,
-      String primaryRack, Reply reply) {
+      String primaryRack, Reply reply, long start) {
     List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
     if (effects.isEmpty()) {
       return Future.succeededFuture(reply);
     }
     Consistency level = writeLevel(session);
+    List<String> localRacks = new ArrayList<>();
     List<Future<Reply>> local = new ArrayList<>();
+    localRacks.add(primaryRack);
     local.add(Future.succeededFuture(reply));
     for (String rack : localRacks(t)) {
       if (!rack.equals(primaryRack)) {
+        localRacks.add(rack);
         local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
       }
     }
@@ -207,7 +220,7 @@ public final class ClusterCoordinator implements Coordinator {
         }
       }
     }
-    return combine(level, t, local, remote, info);
+    return combine(level, localRacks, local, remote, info, start);
   }
 
   /** Applies {@code effects} in order to their owner on one rack; completes with the last reply. */
@@ -288,21 +301,35 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   /**
-   * The client's reply from the replicas' outcomes. At DC_ONE it is this rack's reply, or — when
-   * this rack could not take the write — the next rack's that did (the write went to every rack
-   * anyway), so a down replica does not fail DC_ONE writes.
+   * The client's reply by {@code level}; {@code racks} names the rack of each local replica, for
+   * the metrics (which replica answered), and {@code start} is when the request arrived here. At
+   * DC_ONE it is this rack's reply, or — when this rack could not take the write — the next rack's
+   * that did (the write went to every rack anyway), so a down replica does not fail DC_ONE writes.
    */
-  private static Future<Reply> combine(Consistency level, Topology t, List<Future<Reply>> local,
-      List<List<Future<Reply>>> remote, CommandInfo info) {
-    if (level == Consistency.DC_ONE) {
-      return firstSuccess(local, 0);
+  private Future<Reply> combine(Consistency level, List<String> racks, List<Future<Reply>> local,
+      List<List<Future<Reply>>> remote, CommandInfo info, long start) {
+    Future<ReplicaReply> decided = level == Consistency.DC_ONE
+        ? firstSuccess(local, 0)
+        : Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    return recorded(level, racks, decided, info, start);
+  }
+
+  /** Counts the outcome and the answering replica's rack in the metrics; the client's reply. */
+  private Future<Reply> recorded(Consistency level, List<String> racks, Future<ReplicaReply> decided,
+      CommandInfo info, long start) {
+    if (metrics.enabled()) {
+      decided.onComplete(ar -> metrics.coordinated(info.name(), info.isWrite(), level,
+          ar.succeeded() ? NodeMetrics.QuorumOutcome.OK
+              : ar.cause() == CoordinatorErrors.NO_QUORUM ? NodeMetrics.QuorumOutcome.NO_AGREEMENT
+              : NodeMetrics.QuorumOutcome.TOO_FEW,
+          ar.succeeded() ? racks.get(ar.result().replica()) : null, System.nanoTime() - start));
     }
-    return Quorum.combine(level, local, remote, ReplyComparison.forCommand(info)).map(ReplicaReply::reply);
+    return decided.map(ReplicaReply::reply);
   }
 
   /** Replica {@code i}'s reply, or the next one's when it failed; the last failure if all did. */
-  private static Future<Reply> firstSuccess(List<Future<Reply>> replicas, int i) {
-    Future<Reply> f = replicas.get(i);
+  private static Future<ReplicaReply> firstSuccess(List<Future<Reply>> replicas, int i) {
+    Future<ReplicaReply> f = replicas.get(i).map(r -> new ReplicaReply(r, i));
     return i + 1 == replicas.size() ? f : f.recover(e -> firstSuccess(replicas, i + 1));
   }
 

@@ -7,8 +7,11 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.metrics.NodeMetrics;
+import org.vertxdynomite.metrics.NodeMetrics.PeerTarget;
 import org.vertxdynomite.replication.PeerClient;
 import org.vertxdynomite.replication.PeerClientOptions;
 import org.vertxdynomite.replication.PeerKind;
@@ -25,6 +28,10 @@ import org.vertxdynomite.topology.NodeInfo;
  * <p>Each Vert.x context gets a {@link PeerClient} of its own (clients are context-bound and batch
  * per event-loop turn). A client's ordering key travels with each request, so the receiving node
  * keeps that client's requests in order on its datastore too.
+ *
+ * <p>Every request gets the configured timeout times the current timeout factor (the admin port's
+ * {@code /set_timeout_factor}), read when the request is sent. Requests to other nodes are timed
+ * for {@link NodeMetrics} by where the node sits: this rack, another rack, another datacenter.
  */
 final class NodeTransport {
 
@@ -35,20 +42,27 @@ final class NodeTransport {
 
   private final Vertx vertx;
   private final Datastore datastore;
+  private final NodeInfo self;
   private final String selfId;
   private final long timeoutMillis;
+  private final IntSupplier timeoutFactor;
   private final PeerClientOptions clientOptions;
+  private final NodeMetrics metrics;
   private final Map<Context, PeerClient> clients = new ConcurrentHashMap<>();
   /** Request ids; a random start keeps the ids of different nodes apart (CANCEL names one). */
   private final AtomicLong ids = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong());
   private final Context fallback;
 
-  NodeTransport(Vertx vertx, Datastore datastore, String selfId, long timeoutMillis, PeerClientOptions options) {
+  NodeTransport(Vertx vertx, Datastore datastore, NodeInfo self, long timeoutMillis, IntSupplier timeoutFactor,
+      PeerClientOptions options, NodeMetrics metrics) {
     this.vertx = vertx;
     this.datastore = datastore;
-    this.selfId = selfId;
+    this.self = self;
+    this.selfId = self.id();
     this.timeoutMillis = timeoutMillis;
+    this.timeoutFactor = timeoutFactor;
     this.clientOptions = options;
+    this.metrics = metrics;
     this.fallback = vertx.getOrCreateContext();
   }
 
@@ -68,8 +82,9 @@ final class NodeTransport {
     return datastore;
   }
 
+  /** The configured timeout scaled by the current timeout factor. */
   long timeoutMillis() {
-    return timeoutMillis;
+    return timeoutMillis * timeoutFactor.getAsInt();
   }
 
   /** Runs {@code request} as {@code node}'s own command (a read, or a write for its rack). */
@@ -80,7 +95,7 @@ final class NodeTransport {
     if (node.isConfiguredOnly()) {
       return Future.failedFuture(down(node));
     }
-    return send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis, false);
+    return measured(node, send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis(), false));
   }
 
   /**
@@ -102,7 +117,7 @@ final class NodeTransport {
     session.closed().onComplete(v -> {
       if (!reply.isComplete()) {
         send(forwardAddress(node), new PeerRequest(ids.incrementAndGet(), PeerKind.CANCEL, 0,
-            System.currentTimeMillis(), session.id(), RespRequest.of("CANCEL", Long.toString(id))), timeoutMillis, true);
+            System.currentTimeMillis(), session.id(), RespRequest.of("CANCEL", Long.toString(id))), timeoutMillis(), true);
       }
     });
     return reply;
@@ -118,7 +133,18 @@ final class NodeTransport {
 
   /** Hands a write to {@code node}'s replicator, which applies it to every rack of its datacenter. */
   Future<Reply> replicate(NodeInfo node, RespRequest request, long orderKey) {
-    return send(replicateAddress(node), PeerKind.REPLICATE, request, orderKey, timeoutMillis, false);
+    return measured(node, send(replicateAddress(node), PeerKind.REPLICATE, request, orderKey, timeoutMillis(), false));
+  }
+
+  /** Reports {@code reply}'s time and outcome to the metrics, by where {@code node} sits. */
+  private Future<Reply> measured(NodeInfo node, Future<Reply> reply) {
+    if (!metrics.enabled()) {
+      return reply;
+    }
+    long start = System.nanoTime();
+    PeerTarget target = !node.dc().equals(self.dc()) ? PeerTarget.CROSS_DC
+        : !node.rack().equals(self.rack()) ? PeerTarget.CROSS_RACK : PeerTarget.SAME_RACK;
+    return reply.andThen(ar -> metrics.peerRequest(target, ar.succeeded(), System.nanoTime() - start));
   }
 
   private Future<Reply> send(String address, PeerKind kind, RespRequest request, long orderKey, long timeout,
@@ -144,7 +170,7 @@ final class NodeTransport {
   private PeerClient client(Context ctx) {
     PeerClient c = clients.get(ctx);
     if (c == null) {
-      c = clients.computeIfAbsent(ctx, k -> new PeerClient(vertx, clientOptions));
+      c = clients.computeIfAbsent(ctx, k -> new PeerClient(vertx, clientOptions, metrics));
     }
     return c;
   }

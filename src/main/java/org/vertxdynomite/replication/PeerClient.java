@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.replication.Destination.Pending;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespError;
@@ -45,6 +46,7 @@ public final class PeerClient {
   private final ContextInternal context;
   private final EventBus eventBus;
   private final PeerClientOptions options;
+  private final NodeMetrics metrics;
   private final Map<String, Destination> destinations = new HashMap<>();
   private final ArrayDeque<Destination> toFlush = new ArrayDeque<>();
   private boolean flushScheduled;
@@ -53,10 +55,16 @@ public final class PeerClient {
 
   /** A client owned by the current context (or a new one if called outside any). */
   public PeerClient(Vertx vertx, PeerClientOptions options) {
+    this(vertx, options, NodeMetrics.NONE);
+  }
+
+  /** A client owned by the current context that reports each message's batch size to {@code metrics}. */
+  public PeerClient(Vertx vertx, PeerClientOptions options, NodeMetrics metrics) {
     PeerCodecs.register(vertx);
     this.context = (ContextInternal) vertx.getOrCreateContext();
     this.eventBus = vertx.eventBus();
     this.options = options;
+    this.metrics = metrics;
   }
 
   /** The context this client must be called from. */
@@ -158,6 +166,7 @@ public final class PeerClient {
     DeliveryOptions delivery = new DeliveryOptions().setCodecName(RequestBatchCodec.NAME).setSendTimeout(leftMillis);
     messagesSent++;
     requestsSent += batch.size();
+    metrics.peerBatchSent(batch.size());
     eventBus.<Object>request(d.address, new RequestBatch(requests), delivery)
         .onComplete(ar -> complete(d, batch, ar));
   }

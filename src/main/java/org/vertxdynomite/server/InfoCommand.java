@@ -1,7 +1,11 @@
 package org.vertxdynomite.server;
 
+import io.vertx.core.Future;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -14,40 +18,68 @@ import org.vertxdynomite.resp.RespRequest;
  * INFO [section …] in Redis's text format: {@code # Section} headers, {@code field:value} lines
  * ending in CRLF, sections separated by a blank line.
  *
- * <p>Sections so far: server, clients, stats. A section name Redis knows but this node does not
- * report yields nothing, as Redis does for unknown sections. (Memory, keyspace and the dynomite
- * section come with the admin and metrics work, issue 7.)
+ * <p>Its own sections are server, clients and stats; the node adds more ({@link InfoSection}).
+ * Sections come in Redis's order, the node's own ones (dynomite) last. A section name Redis knows
+ * but this node does not report yields nothing, as Redis does for unknown sections; {@code all},
+ * {@code everything} and {@code default} give every section.
  */
 final class InfoCommand {
+
+  /** Redis 7.0's section order; sections not listed come after these. */
+  private static final List<String> REDIS_ORDER = List.of("server", "clients", "memory", "persistence", "stats",
+      "replication", "cpu", "modules", "errorstats", "cluster", "keyspace");
 
   private final NodeStats stats;
   private final IntSupplier port;
   private final int maxClients;
+  private final List<InfoSection> sections;
 
-  InfoCommand(NodeStats stats, IntSupplier port, int maxClients) {
+  InfoCommand(NodeStats stats, IntSupplier port, int maxClients, List<InfoSection> extra) {
     this.stats = stats;
     this.port = port;
     this.maxClients = maxClients;
+    List<InfoSection> all = new ArrayList<>(List.of(
+        InfoSection.of("Server", () -> Future.succeededFuture(server())),
+        InfoSection.of("Clients", () -> Future.succeededFuture(clients())),
+        InfoSection.of("Stats", () -> Future.succeededFuture(stats()))));
+    all.addAll(extra);
+    all.sort(Comparator.comparingInt(InfoCommand::rank));
+    this.sections = List.copyOf(all);
   }
 
   void register(Map<String, LocalCommand> table) {
-    table.put("info", (req, info, c) -> ConnectionCommands.done(run(req)));
+    table.put("info", (req, info, c) -> run(req));
   }
 
-  Reply run(RespRequest req) {
-    Map<String, Map<String, Object>> sections = sections();
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, Map<String, Object>> e : sections.entrySet()) {
-      if (!wanted(req, e.getKey())) {
-        continue;
+  Future<Reply> run(RespRequest req) {
+    List<InfoSection> chosen = new ArrayList<>();
+    List<Future<Map<String, Object>>> fields = new ArrayList<>();
+    for (InfoSection s : sections) {
+      if (wanted(req, s.name())) {
+        chosen.add(s);
+        fields.add(s.fields());
       }
-      if (sb.length() > 0) {
-        sb.append("\r\n");
-      }
-      sb.append("# ").append(e.getKey()).append("\r\n");
-      e.getValue().forEach((k, v) -> sb.append(k).append(':').append(v).append("\r\n"));
     }
-    return Replies.bulk(sb.toString());
+    return Future.join(fields).transform(ar -> {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < chosen.size(); i++) {
+        Future<Map<String, Object>> f = fields.get(i);
+        if (f.failed()) {
+          continue;
+        }
+        if (sb.length() > 0) {
+          sb.append("\r\n");
+        }
+        sb.append("# ").append(chosen.get(i).name()).append("\r\n");
+        f.result().forEach((k, v) -> sb.append(k).append(':').append(v).append("\r\n"));
+      }
+      return Future.succeededFuture(Replies.bulk(sb.toString()));
+    });
+  }
+
+  private static int rank(InfoSection s) {
+    int i = REDIS_ORDER.indexOf(s.name().toLowerCase(Locale.ROOT));
+    return i < 0 ? REDIS_ORDER.size() : i;
   }
 
   private static boolean wanted(RespRequest req, String section) {
@@ -64,7 +96,7 @@ final class InfoCommand {
     return false;
   }
 
-  private Map<String, Map<String, Object>> sections() {
+  private Map<String, Object> server() {
     long uptime = (System.currentTimeMillis() - stats.startMillis()) / 1000;
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("redis_version", Version.REDIS_COMPATIBLE);
@@ -77,18 +109,22 @@ final class InfoCommand {
     server.put("tcp_port", port.getAsInt());
     server.put("uptime_in_seconds", uptime);
     server.put("uptime_in_days", uptime / 86400);
+    return server;
+  }
+
+  private Map<String, Object> clients() {
     Map<String, Object> clients = new LinkedHashMap<>();
     clients.put("connected_clients", stats.connectedClients());
     clients.put("maxclients", maxClients);
-    Map<String, Object> statsSection = new LinkedHashMap<>();
-    statsSection.put("total_connections_received", stats.connectionsReceived());
-    statsSection.put("total_commands_processed", stats.commandsProcessed());
-    statsSection.put("rejected_connections", stats.connectionsRejected());
-    statsSection.put("jvm_uptime_in_millis", ManagementFactory.getRuntimeMXBean().getUptime());
-    Map<String, Map<String, Object>> all = new LinkedHashMap<>();
-    all.put("Server", server);
-    all.put("Clients", clients);
-    all.put("Stats", statsSection);
-    return all;
+    return clients;
+  }
+
+  private Map<String, Object> stats() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("total_connections_received", stats.connectionsReceived());
+    s.put("total_commands_processed", stats.commandsProcessed());
+    s.put("rejected_connections", stats.connectionsRejected());
+    s.put("jvm_uptime_in_millis", ManagementFactory.getRuntimeMXBean().getUptime());
+    return s;
   }
 }

@@ -4,10 +4,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.coordinator.Coordinator;
+import org.vertxdynomite.metrics.NodeMetrics;
 
 /**
  * The node's RESP front door: deploys one {@link RespServerVerticle} per requested instance and
@@ -21,15 +23,30 @@ public final class RespServer {
   private final AtomicInteger boundPort = new AtomicInteger();
   private String deploymentId;
 
+  /** A server without metrics whose INFO shows only its own sections. */
   public RespServer(ServerSettings settings, CommandTable table, Coordinator coordinator) {
+    this(settings, table, coordinator, NodeMetrics.NONE, List.of());
+  }
+
+  /**
+   * A server reporting each request to {@code metrics}, whose INFO adds {@code infoSections} to
+   * its own (server, clients, stats).
+   */
+  public RespServer(ServerSettings settings, CommandTable table, Coordinator coordinator, NodeMetrics metrics,
+      List<InfoSection> infoSections) {
     this.settings = settings;
     Map<String, LocalCommand> local = new HashMap<>();
     ConnectionCommands.register(local);
     new ClientCommand(stats).register(local);
-    new InfoCommand(stats, boundPort::get, settings.maxClients()).register(local);
+    new InfoCommand(stats, boundPort::get, settings.maxClients(), infoSections).register(local);
     new CommandCommand(table).register(local);
     DynoConfigCommand.register(local);
-    this.dispatcher = new RequestDispatcher(table, coordinator, Map.copyOf(local));
+    this.dispatcher = new RequestDispatcher(table, coordinator, Map.copyOf(local), metrics);
+  }
+
+  /** The port bound, once {@link #start} has completed. */
+  public int port() {
+    return boundPort.get();
   }
 
   /** Deploys {@code instances} server verticles; completes with the bound port. */

@@ -9,9 +9,11 @@
  *       or a protocol error once the replies before it are out.
  *   <li>{@code RequestDispatcher}: the command table's checks in Redis's order (unknown command,
  *       unknown subcommand, arity), then "not supported, because …", then either a command the node
- *       answers itself or the coordinator.
+ *       answers itself or the coordinator; each request's time and outcome go to {@code
+ *       NodeMetrics}.
  *   <li>Commands answered here: {@code ConnectionCommands} (PING, ECHO, QUIT, RESET, SELECT, HELLO),
- *       {@code ClientCommand}, {@code CommandCommand}, {@code InfoCommand}.
+ *       {@code ClientCommand}, {@code CommandCommand}, {@code InfoCommand} (its own sections plus the
+ *       node's {@link org.vertxdynomite.server.InfoSection}s), {@code DynoConfigCommand}.
  *   <li>{@link org.vertxdynomite.server.NodeStats}: client counters shared by every instance.
  * </ul>
  */

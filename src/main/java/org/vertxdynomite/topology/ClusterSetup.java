@@ -193,7 +193,9 @@ public final class ClusterSetup {
    */
   public static VertxOptions vertxOptions(VertxOptions base, NodeConfig config, ClusterOptions options,
       JsonObject announcement) {
-    VertxOptions o = new VertxOptions(base).setHAEnabled(false);
+    // The copy constructor copies metrics options as plain MetricsOptions, dropping a subclass's
+    // settings (Micrometer's registry and backend): keep base's own object.
+    VertxOptions o = new VertxOptions(base).setHAEnabled(false).setMetricsOptions(base.getMetricsOptions());
     String host = config.dynListen().host();
     o.getEventBusOptions()
         .setHost(host)

@@ -21,6 +21,8 @@ import org.vertxdynomite.ring.Token;
  * @param rack the rack ({@code rack:})
  * @param tokens the ring tokens it holds, never empty ({@code tokens:})
  * @param clientAddress where clients speak RESP to it ({@code listen:})
+ * @param peerAddress where peers reach it ({@code dyn_listen:}); also how operators name it (the
+ *     {@code host:port} of a {@code dyn_seeds} entry)
  * @param adminAddress its stats/admin HTTP endpoint ({@code stats_listen:})
  * @param busAddress the event-bus address prefix other nodes send to; unique per run of the node
  * @param state its service state
@@ -32,6 +34,7 @@ public record NodeInfo(
     String rack,
     List<Token> tokens,
     HostPort clientAddress,
+    HostPort peerAddress,
     HostPort adminAddress,
     String busAddress,
     NodeState state,
@@ -59,6 +62,7 @@ public record NodeInfo(
       throw new IllegalArgumentException("node " + id + " holds no token");
     }
     Objects.requireNonNull(clientAddress, "clientAddress");
+    Objects.requireNonNull(peerAddress, "peerAddress");
     Objects.requireNonNull(adminAddress, "adminAddress");
     requireWord(busAddress, "busAddress");
     Objects.requireNonNull(state, "state");
@@ -75,7 +79,7 @@ public record NodeInfo(
   public static NodeInfo fromConfig(String id, NodeConfig config, String busAddress, NodeState state,
       long startedAtMillis) {
     return new NodeInfo(id, config.datacenter(), config.rack(),
-        config.tokens().stream().map(Token::of).toList(), config.listen(), config.statsListen(),
+        config.tokens().stream().map(Token::of).toList(), config.listen(), config.dynListen(), config.statsListen(),
         busAddress, state, startedAtMillis);
   }
 
@@ -100,7 +104,7 @@ public record NodeInfo(
    * @throws IllegalStateException if {@link NodeState} forbids the move
    */
   public NodeInfo withState(NodeState next) {
-    return new NodeInfo(id, dc, rack, tokens, clientAddress, adminAddress, busAddress,
+    return new NodeInfo(id, dc, rack, tokens, clientAddress, peerAddress, adminAddress, busAddress,
         state.moveTo(next), startedAtMillis);
   }
 
@@ -136,7 +140,7 @@ public record NodeInfo(
   public static NodeInfo configured(org.vertxdynomite.config.SeedSpec seed) {
     HostPort at = new HostPort(seed.host(), seed.port());
     List<Token> tokens = seed.tokens().stream().map(Token::of).toList();
-    return new NodeInfo(CONFIGURED_ID_PREFIX + at, seed.dc(), seed.rack(), tokens, at, at,
+    return new NodeInfo(CONFIGURED_ID_PREFIX + at, seed.dc(), seed.rack(), tokens, at, at, at,
         BUS_ADDRESS_PREFIX + "configured." + at, NodeState.NORMAL, Long.MAX_VALUE / 2);
   }
 

@@ -12,7 +12,8 @@ import org.vertxdynomite.ring.Token;
  *
  * <pre>
  * {"v": 1, "dc": "dc1", "rack": "rack1", "tokens": [0, 2147483647],
- *  "client": "127.0.0.1:8102", "admin": "127.0.0.1:22222", "bus": "dyn.node.&lt;uuid&gt;",
+ *  "client": "127.0.0.1:8102", "peer": "127.0.0.1:8101", "admin": "127.0.0.1:22222",
+ *  "bus": "dyn.node.&lt;uuid&gt;",
  *  "state": "NORMAL", "startedAt": 1700000000000}
  * </pre>
  *
@@ -36,6 +37,7 @@ final class NodeInfoJson {
         .put("rack", node.rack())
         .put("tokens", tokens)
         .put("client", node.clientAddress().toString())
+        .put("peer", node.peerAddress().toString())
         .put("admin", node.adminAddress().toString())
         .put("bus", node.busAddress())
         .put("state", node.state().name())
@@ -52,7 +54,7 @@ final class NodeInfoJson {
         throw new IllegalArgumentException("metadata format version " + version + ", this node reads " + VERSION);
       }
       return new NodeInfo(id, string(json, "dc"), string(json, "rack"), tokens(json),
-          address(json, "client"), address(json, "admin"), string(json, "bus"), state(json),
+          address(json, "client"), address(json, "peer"), address(json, "admin"), string(json, "bus"), state(json),
           integer(json, "startedAt"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("malformed metadata from node " + id + ": " + e.getMessage()

@@ -6,11 +6,12 @@
  *
  * <ul>
  *   <li>{@link org.vertxdynomite.topology.NodeInfo} — what a node announces (datacenter, rack,
- *       tokens, client/admin addresses, event-bus address prefix, state, start time), carried as
+ *       tokens, client/peer/admin addresses, event-bus address prefix, state, start time), carried as
  *       the Vert.x cluster node metadata; package-private {@code NodeInfoJson} is its strict JSON
  *       form.
  *   <li>{@link org.vertxdynomite.topology.NodeState} — STANDBY, WRITES_ONLY, RESUMING, NORMAL, and
- *       the table of allowed transitions.
+ *       the table of allowed transitions; {@link org.vertxdynomite.topology.LocalNodeState} holds
+ *       this node's current one as operators move it.
  *   <li>{@link org.vertxdynomite.topology.Topology} — one immutable snapshot: datacenter → rack →
  *       {@link org.vertxdynomite.ring.TokenRing} of nodes; owner lookups for reads (local rack) and
  *       writes (every local rack); token collisions resolved by keeping the older node.

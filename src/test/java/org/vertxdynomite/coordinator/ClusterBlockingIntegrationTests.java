@@ -2,7 +2,6 @@ package org.vertxdynomite.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
-import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.testutil.LocalCluster;
 import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
@@ -38,13 +36,9 @@ class ClusterBlockingIntegrationTests {
 
   /** A key whose owner in each rack is the node with the HIGH token (nodes 1 and 3). */
   static String keyOwnedByHigh(String prefix) {
-    for (int i = 0; ; i++) {
-      String k = prefix + i;
-      if (HashAlgorithms.byName("murmur").hash(k.getBytes(StandardCharsets.UTF_8)) > LocalCluster.LOW) {
-        return k;
-      }
-    }
+    return LocalCluster.keyOwnedBy(1, prefix);
   }
+
 
   @Test
   void aPopBlockedThroughANonOwnerWakesOnAPushAndItsEffectReachesTheOtherRack() throws Exception {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.testutil.LocalCluster;
-import org.vertxdynomite.testutil.LocalCluster.Member;
 import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 
@@ -21,9 +20,7 @@ class ClusterConsistencyIntegrationTests {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(List.of(
-        new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
-        Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+    cluster = LocalCluster.threeRacks(Consistency.DC_QUORUM, Consistency.DC_QUORUM);
   }
 
   @AfterAll

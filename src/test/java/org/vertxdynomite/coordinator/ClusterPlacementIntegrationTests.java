@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
-import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.testutil.LocalCluster;
 import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
@@ -43,9 +41,9 @@ class ClusterPlacementIntegrationTests {
 
   /** Index (0 or 1) of the node owning {@code key} in a rack, by Dynomite's rule. */
   static int ownerIndex(String key) {
-    long hash = HashAlgorithms.byName("murmur").hash(key.getBytes(StandardCharsets.UTF_8));
-    return hash <= LocalCluster.LOW ? 0 : 1;
+    return LocalCluster.ownerInRack(key);
   }
+
 
   @Test
   void everyKeyLandsInExactlyOneRedisPerRackTheOneTheRingRuleNames() throws Exception {

@@ -31,9 +31,13 @@ class StorageFailureIntegrationTests {
   }
 
   private int startNode(int redisPort, long timeoutMillis) throws Exception {
+    return startNode(redisPort, timeoutMillis, 2);
+  }
+
+  private int startNode(int redisPort, long timeoutMillis, int failureLimit) throws Exception {
     vertx = Vertx.vertx();
-    RedisDatastore ds = new RedisDatastore(vertx, new RedisSettings("127.0.0.1", redisPort, 1, timeoutMillis, 200, 2,
-        RedisSettings.DEFAULT_MAX_IN_FLIGHT));
+    RedisDatastore ds = new RedisDatastore(vertx, new RedisSettings("127.0.0.1", redisPort, 1, timeoutMillis, 200,
+        failureLimit, RedisSettings.DEFAULT_MAX_IN_FLIGHT));
     RespServer server = new RespServer(ServerSettings.of("127.0.0.1", RedisServerProcess.freePort()),
         CommandTable.get(), new LocalCoordinator(ds));
     return server.start(vertx, 1).await(10, TimeUnit.SECONDS);
@@ -62,6 +66,30 @@ class StorageFailureIntegrationTests {
       }
       assertThat(after).isEqualTo("+OK\r\n");
       assertThat(c.callString("GET", "k")).isEqualTo("$5\r\nagain\r\n");
+    }
+  }
+
+  @Test
+  void aRefusedReconnectBelowTheFailureLimitIsRetriedNotKept() throws Exception {
+    redis = RedisServerProcess.start();
+    int redisPort = redis.port();
+    int port = startNode(redisPort, 1000, 3);
+    try (RawRespClient c = new RawRespClient("127.0.0.1", port)) {
+      assertThat(c.callString("SET", "k", "v")).isEqualTo("+OK\r\n");
+      redis.close();
+      assertThat(c.callString("GET", "k")).startsWith("-ERR Storage: ");
+      assertThat(c.callString("GET", "k")).as("a refused reconnect").startsWith("-ERR Storage: Connection refused");
+      redis = RedisServerProcess.start(redisPort);
+      String after = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline) {
+        after = c.callString("GET", "k");
+        if (!after.startsWith("-ERR Storage: ")) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      assertThat(after).isEqualTo("$-1\r\n");
     }
   }
 

@@ -21,8 +21,18 @@ import org.vertxdynomite.topology.ClusterOptions;
  */
 public final class LocalCluster implements AutoCloseable {
 
-  /** Where one node sits: datacenter, rack and its one token. */
-  public record Member(String dc, String rack, long token) {}
+  /**
+   * Where one node sits: datacenter, rack and its one token; {@code clientHost} is the host its
+   * client listener is configured with (a name that resolves to 127.0.0.1, such as {@code
+   * localhost}, gives nodes sharing the address distinct host names, as Dyno needs).
+   */
+  public record Member(String dc, String rack, long token, String clientHost) {
+
+    /** A member listening for clients on 127.0.0.1. */
+    public Member(String dc, String rack, long token) {
+      this(dc, rack, token, "127.0.0.1");
+    }
+  }
 
   /** The token of each rack's first node: it owns hashes 0..2^31-1. */
   public static final long LOW = 2147483647L;
@@ -33,6 +43,25 @@ public final class LocalCluster implements AutoCloseable {
   public static final List<Member> TWO_RACKS_OF_TWO = List.of(
       new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
       new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH));
+
+  /**
+   * In a rack laid out as in {@link #TWO_RACKS_OF_TWO}, the index (0: LOW, 1: HIGH) of the node
+   * owning {@code key} by Dynomite's ring rule (murmur).
+   */
+  public static int ownerInRack(String key) {
+    long hash = org.vertxdynomite.ring.HashAlgorithms.byName("murmur")
+        .hash(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return hash <= LOW ? 0 : 1;
+  }
+
+  /** The first key {@code prefix + i} that the node at {@code index} (see {@link #ownerInRack}) owns. */
+  public static String keyOwnedBy(int index, String prefix) {
+    for (int i = 0; ; i++) {
+      if (ownerInRack(prefix + i) == index) {
+        return prefix + i;
+      }
+    }
+  }
 
   private final List<Member> members;
   private final List<RedisServerProcess> redis = new ArrayList<>();
@@ -55,6 +84,12 @@ public final class LocalCluster implements AutoCloseable {
     return c;
   }
 
+  /** 1 datacenter ({@code dc1}) × 3 racks ({@code rack1..3}) × 1 node on token 0: a full copy in every rack. */
+  public static LocalCluster threeRacks(Consistency read, Consistency write) throws Exception {
+    return start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
+        read, write);
+  }
+
   private void startAll(Consistency read, Consistency write) throws Exception {
     int n = members.size();
     int[] dynPorts = new int[n];
@@ -75,7 +110,7 @@ public final class LocalCluster implements AutoCloseable {
       Member m = members.get(i);
       NodeConfig config = NodeConfig.builder()
           .datacenter(m.dc()).rack(m.rack()).tokens(List.of(m.token()))
-          .listen(new HostPort("127.0.0.1", RedisServerProcess.freePort()))
+          .listen(new HostPort(m.clientHost(), RedisServerProcess.freePort()))
           .dynListen(new HostPort("127.0.0.1", dynPorts[i]))
           .statsListen(new HostPort("127.0.0.1", RedisServerProcess.freePort()))
           .dataStore(DataStoreKind.REDIS)

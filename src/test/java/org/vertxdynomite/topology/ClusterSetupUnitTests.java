@@ -194,6 +194,16 @@ class ClusterSetupUnitTests {
   }
 
   @Test
+  void theBasesMetricsOptionsAreKeptWithTheirOwnType() {
+    io.vertx.micrometer.MicrometerMetricsOptions metrics = new io.vertx.micrometer.MicrometerMetricsOptions()
+        .setRegistryName("node-registry").setEnabled(true);
+    VertxOptions o = ClusterSetup.vertxOptions(new VertxOptions().setMetricsOptions(metrics), CONFIG, OPTIONS,
+        NodeInfo.announcement(CONFIG, "dyn.node.t", NodeState.NORMAL, 1));
+
+    assertThat(o.getMetricsOptions()).isSameAs(metrics);
+  }
+
+  @Test
   void aSetupAnnouncesTheNodeItsConfigDescribes() {
     ClusterSetup setup = ClusterSetup.of(CONFIG, OPTIONS);
     NodeInfo announced = NodeInfo.fromJson("me", setup.announcement());

@@ -30,6 +30,7 @@ import org.vertxdynomite.config.HostPort;
 import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.config.SeedSpec;
 import org.vertxdynomite.ring.Partitioner;
+import org.vertxdynomite.testutil.ListeningSockets;
 import org.vertxdynomite.testutil.RedisServerProcess;
 
 /**

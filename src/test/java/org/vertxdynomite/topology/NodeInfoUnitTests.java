@@ -34,7 +34,7 @@ class NodeInfoUnitTests {
     assertThat(valid()).isEqualTo(new JsonObject()
         .put("v", 1).put("dc", "dc1").put("rack", "rack2")
         .put("tokens", new JsonArray().add(0L).add(4294967295L))
-        .put("client", "127.0.0.1:9102").put("admin", "127.0.0.1:9222")
+        .put("client", "127.0.0.1:9102").put("peer", "127.0.0.1:9101").put("admin", "127.0.0.1:9222")
         .put("bus", "dyn.node.x").put("state", "NORMAL").put("startedAt", 1_700_000_000_000L));
   }
 
@@ -68,7 +68,7 @@ class NodeInfoUnitTests {
 
   @Test
   void eachMissingFieldIsReportedByName() {
-    for (String field : List.of("v", "dc", "rack", "tokens", "client", "admin", "bus", "state", "startedAt")) {
+    for (String field : List.of("v", "dc", "rack", "tokens", "client", "peer", "admin", "bus", "state", "startedAt")) {
       JsonObject json = valid();
       json.remove(field);
       assertThatThrownBy(() -> NodeInfo.fromJson("peer-7", json)).as(field)
@@ -115,14 +115,16 @@ class NodeInfoUnitTests {
   @Test
   void theConstructorValidatesAndCopies() {
     List<Token> tokens = new java.util.ArrayList<>(List.of(Token.of(1)));
-    NodeInfo n = new NodeInfo("id", "dc", "rack", tokens, CONFIG.listen(), CONFIG.statsListen(), "bus",
-        NodeState.NORMAL, 0);
+    NodeInfo n = new NodeInfo("id", "dc", "rack", tokens, CONFIG.listen(), CONFIG.dynListen(), CONFIG.statsListen(),
+        "bus", NodeState.NORMAL, 0);
     tokens.add(Token.of(2));
     assertThat(n.tokens()).containsExactly(Token.of(1));
-    assertThatThrownBy(() -> new NodeInfo("", "dc", "rack", List.of(Token.of(1)), CONFIG.listen(), CONFIG.statsListen(),
-        "bus", NodeState.NORMAL, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
-    assertThatThrownBy(() -> new NodeInfo("id", "dc", "rack", List.of(Token.of(1)), null, CONFIG.statsListen(),
-        "bus", NodeState.NORMAL, 0)).isInstanceOf(NullPointerException.class).hasMessageContaining("clientAddress");
+    assertThatThrownBy(() -> new NodeInfo("", "dc", "rack", List.of(Token.of(1)), CONFIG.listen(), CONFIG.dynListen(),
+        CONFIG.statsListen(), "bus", NodeState.NORMAL, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+    assertThatThrownBy(() -> new NodeInfo("id", "dc", "rack", List.of(Token.of(1)), null, CONFIG.dynListen(),
+        CONFIG.statsListen(), "bus", NodeState.NORMAL, 0))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("clientAddress");
   }
 
   @Test

@@ -103,6 +103,8 @@ final class ByteDict<V> {
 
   /** Adds {@code key}, which must be absent; returns the new node. */
   Node<V> insertNew(byte[] key, V value) {
+    // Every write advances a rehash in progress, or a table only ever inserted into never finishes it.
+    rehashStep();
     expandIfNeeded();
     int h = Bytes.hash(key, seed);
     Node<V> n;
@@ -202,6 +204,7 @@ final class ByteDict<V> {
     if (size() == 0) {
       return null;
     }
+    rehashStep();
     int n0 = t0.length;
     int total = n0 + (t1 == null ? 0 : t1.length);
     // Expected tries are bounded by 1/fill (at least 10%); the walk after them keeps the loop finite.
@@ -339,7 +342,7 @@ final class ByteDict<V> {
     return s;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <V> Node<V>[] newTable(int n) {
     return (Node<V>[]) new Node[n];
   }

@@ -253,39 +253,28 @@ public final class EmbeddedStore {
 
   /** Number of keys, expired ones not yet reclaimed included (as Redis's DBSIZE). */
   public long dbSize() {
-    lock.lock();
-    try {
-      return ks.size();
-    } finally {
-      lock.unlock();
-    }
+    return locked(ks::size);
   }
 
   /** The current memory estimate in bytes. */
   public long usedMemory() {
-    lock.lock();
-    try {
-      return ks.usedMemory();
-    } finally {
-      lock.unlock();
-    }
+    return locked(ks::usedMemory);
   }
 
   /** Keys deleted by expiry (lazy or active) since start. */
   public long expiredKeys() {
-    lock.lock();
-    try {
-      return ks.expiredKeys();
-    } finally {
-      lock.unlock();
-    }
+    return locked(ks::expiredKeys);
   }
 
   /** Commands currently blocked. */
   public int blockedCount() {
+    return locked(blocked::size);
+  }
+
+  private <T> T locked(java.util.function.Supplier<T> read) {
     lock.lock();
     try {
-      return blocked.size();
+      return read.get();
     } finally {
       lock.unlock();
     }

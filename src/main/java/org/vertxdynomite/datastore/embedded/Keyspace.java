@@ -254,7 +254,7 @@ final class Keyspace {
    */
   int activeExpire(int samples) {
     int expired = 0;
-    int n = (int) Math.min(samples, volatileKeys.size());
+    int n = Math.min(samples, volatileKeys.size());
     for (int i = 0; i < n; i++) {
       ByteDict.Node<Entry> node = volatileKeys.randomNode(random);
       if (node == null) {

@@ -119,24 +119,12 @@ final class ListCommands {
     if (l == null) {
       return Replies.EMPTY_ARRAY;
     }
-    long len = l.size();
-    if (start < 0) {
-      start = len + start;
-    }
-    if (end < 0) {
-      end = len + end;
-    }
-    if (start < 0) {
-      start = 0;
-    }
-    if (start > end || start >= len) {
+    long[] r = Ranges.inclusive(start, end, l.size());
+    if (r == null) {
       return Replies.EMPTY_ARRAY;
     }
-    if (end >= len) {
-      end = len - 1;
-    }
-    List<Reply> out = new ArrayList<>((int) (end - start + 1));
-    for (long i = start; i <= end; i++) {
+    List<Reply> out = new ArrayList<>((int) (r[1] - r[0] + 1));
+    for (long i = r[0]; i <= r[1]; i++) {
       out.add(Replies.bulk(l.get((int) i)));
     }
     return Replies.array(out);
@@ -179,23 +167,11 @@ final class ListCommands {
       return Replies.OK;
     }
     ListValue l = asList(e);
-    long len = l.size();
-    if (start < 0) {
-      start = len + start;
-    }
-    if (end < 0) {
-      end = len + end;
-    }
-    if (start < 0) {
-      start = 0;
-    }
-    if (start > end || start >= len) {
+    long[] r = Ranges.inclusive(start, end, l.size());
+    if (r == null) {
       l.retain(1, 0);
     } else {
-      if (end >= len) {
-        end = len - 1;
-      }
-      l.retain((int) start, (int) end);
+      l.retain((int) r[0], (int) r[1]);
     }
     c.ks.deleteIfEmpty(e);
     return Replies.OK;

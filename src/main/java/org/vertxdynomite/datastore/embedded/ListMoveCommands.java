@@ -5,16 +5,12 @@ import static org.vertxdynomite.datastore.embedded.CommandSpec.WRITE;
 
 import org.vertxdynomite.resp.Replies;
 import org.vertxdynomite.resp.Reply;
-import org.vertxdynomite.resp.RespError;
 
 /**
  * List commands that pop from one of several keys or move between keys, and their blocking
  * forms: LMOVE, RPOPLPUSH, LMPOP, BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP.
  */
 final class ListMoveCommands {
-
-  static final RespError NUMKEYS = RespError.err("numkeys should be greater than 0");
-  static final RespError COUNT_POSITIVE = RespError.err("count should be greater than 0");
 
   private ListMoveCommands() {}
 
@@ -71,52 +67,17 @@ final class ListMoveCommands {
 
   /** LMPOP (always {@link Outcome.Now}) and BLMPOP. */
   private static Outcome mpop(Call c, int numkeysIdx, boolean blocking) {
-    long numkeys = c.rangeLongArg(numkeysIdx, 1, Long.MAX_VALUE, NUMKEYS);
-    long whereIdx = numkeysIdx + numkeys + 1;
-    if (whereIdx >= c.argc()) {
-      throw Errors.SYNTAX;
-    }
-    boolean left = side(c, (int) whereIdx);
-    long count = -1;
-    for (int j = (int) whereIdx + 1; j < c.argc(); j++) {
-      if (count == -1 && c.is(j, "count") && j < c.argc() - 1) {
-        count = c.rangeLongArg(++j, 1, Long.MAX_VALUE, COUNT_POSITIVE);
-      } else {
-        throw Errors.SYNTAX;
-      }
-    }
-    long n = count == -1 ? 1 : count;
-    byte[][] keys = keys(c, numkeysIdx + 1, (int) numkeys);
-    Outcome.Server server = (call, key) -> popWithKey(call, key, left, n);
+    MultiPop args = MultiPop.parse(c, numkeysIdx, ListMoveCommands::side);
+    byte[][] keys = args.keys();
+    Outcome.Server server = (call, key) -> popWithKey(call, key, args.first(), args.count());
     if (!blocking) {
-      Reply r = firstNonEmpty(c, keys, server);
+      Reply r = c.serveFirstExisting(keys, ValueType.LIST, server);
       return new Outcome.Now(r != null ? r : Replies.NULL_ARRAY);
     }
     long deadline = Timeouts.deadline(c.arg(1), c.now());
-    Reply r = firstNonEmpty(c, keys, server);
+    Reply r = c.serveFirstExisting(keys, ValueType.LIST, server);
     return r != null ? new Outcome.Now(r)
         : new Outcome.Wait(keys, deadline, server, Replies.NULL_ARRAY, Replies.NULL_ARRAY);
-  }
-
-  private static byte[][] keys(Call c, int from, int n) {
-    byte[][] keys = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      keys[i] = c.arg(from + i);
-    }
-    return keys;
-  }
-
-  /** Serves from the first key holding a non-empty list; WRONGTYPE stops the scan; null when none. */
-  private static Reply firstNonEmpty(Call c, byte[][] keys, Outcome.Server server) {
-    for (byte[] k : keys) {
-      Keyspace.Entry e = c.ks.entry(k);
-      if (e == null) {
-        continue;
-      }
-      ListCommands.asList(e);
-      return server.serve(c, k);
-    }
-    return null;
   }
 
   /** [key, [elements]] popped from a list; null if {@code key} holds no list. */
@@ -143,9 +104,9 @@ final class ListMoveCommands {
 
   private static Outcome bpop(Call c, boolean left) {
     long deadline = Timeouts.deadline(c.arg(c.argc() - 1), c.now());
-    byte[][] keys = keys(c, 1, c.argc() - 2);
+    byte[][] keys = c.args(1, c.argc() - 2);
     Outcome.Server server = (call, key) -> popOne(call, key, left);
-    Reply r = firstNonEmpty(c, keys, server);
+    Reply r = c.serveFirstExisting(keys, ValueType.LIST, server);
     return r != null ? new Outcome.Now(r)
         : new Outcome.Wait(keys, deadline, server, Replies.NULL_ARRAY, Replies.NULL_ARRAY);
   }

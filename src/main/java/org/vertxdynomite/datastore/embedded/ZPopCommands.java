@@ -92,28 +92,11 @@ final class ZPopCommands {
   }
 
   private static Outcome zmpop(Call c, int numkeysIdx, boolean blocking) {
-    long numkeys = c.rangeLongArg(numkeysIdx, 1, Long.MAX_VALUE, ListMoveCommands.NUMKEYS);
-    long whereIdx = numkeysIdx + numkeys + 1;
-    if (whereIdx >= c.argc()) {
-      throw Errors.SYNTAX;
-    }
-    boolean min = minOrMax(c, (int) whereIdx);
-    long count = -1;
-    for (int j = (int) whereIdx + 1; j < c.argc(); j++) {
-      if (count == -1 && c.is(j, "count") && j < c.argc() - 1) {
-        count = c.rangeLongArg(++j, 1, Long.MAX_VALUE, ListMoveCommands.COUNT_POSITIVE);
-      } else {
-        throw Errors.SYNTAX;
-      }
-    }
-    long n = count == -1 ? 1 : count;
-    byte[][] keys = new byte[(int) numkeys][];
-    for (int i = 0; i < numkeys; i++) {
-      keys[i] = c.arg(numkeysIdx + 1 + i);
-    }
+    MultiPop args = MultiPop.parse(c, numkeysIdx, ZPopCommands::minOrMax);
+    byte[][] keys = args.keys();
     long deadline = blocking ? Timeouts.deadline(c.arg(1), c.now()) : 0;
-    Outcome.Server server = (call, key) -> pop(call, key, min, n, Shape.KEY_NESTED);
-    Reply r = firstNonEmpty(c, keys, server);
+    Outcome.Server server = (call, key) -> pop(call, key, args.first(), args.count(), Shape.KEY_NESTED);
+    Reply r = c.serveFirstExisting(keys, ValueType.ZSET, server);
     if (r != null || !blocking) {
       return new Outcome.Now(r != null ? r : Replies.NULL_ARRAY);
     }
@@ -122,26 +105,10 @@ final class ZPopCommands {
 
   private static Outcome bzpop(Call c, boolean min) {
     long deadline = Timeouts.deadline(c.arg(c.argc() - 1), c.now());
-    byte[][] keys = new byte[c.argc() - 2][];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = c.arg(1 + i);
-    }
+    byte[][] keys = c.args(1, c.argc() - 2);
     Outcome.Server server = (call, key) -> pop(call, key, min, 1, Shape.KEY_FLAT);
-    Reply r = firstNonEmpty(c, keys, server);
+    Reply r = c.serveFirstExisting(keys, ValueType.ZSET, server);
     return r != null ? new Outcome.Now(r)
         : new Outcome.Wait(keys, deadline, server, Replies.NULL_ARRAY, Replies.NULL_ARRAY);
-  }
-
-  /** Pops from the first existing key; WRONGTYPE if it is not a sorted set; null when none exists. */
-  private static Reply firstNonEmpty(Call c, byte[][] keys, Outcome.Server server) {
-    for (byte[] k : keys) {
-      Keyspace.Entry e = c.ks.entry(k);
-      if (e == null) {
-        continue;
-      }
-      ZSetCommands.asZSet(e);
-      return server.serve(c, k);
-    }
-    return null;
   }
 }

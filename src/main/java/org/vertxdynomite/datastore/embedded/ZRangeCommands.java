@@ -129,24 +129,13 @@ final class ZRangeCommands {
   /** Nodes by rank, with Redis's index sanitising. */
   static List<ZSkipList.Node> byRank(ZSetValue z, long start, long end, boolean rev) {
     long len = z.size();
-    if (start < 0) {
-      start = len + start;
-    }
-    if (end < 0) {
-      end = len + end;
-    }
-    if (start < 0) {
-      start = 0;
-    }
-    if (start > end || start >= len) {
+    long[] r = Ranges.inclusive(start, end, len);
+    if (r == null) {
       return List.of();
     }
-    if (end >= len) {
-      end = len - 1;
-    }
-    int n = (int) (end - start + 1);
+    int n = (int) (r[1] - r[0] + 1);
     List<ZSkipList.Node> out = new ArrayList<>(n);
-    ZSkipList.Node x = z.list.byRank(rev ? len - start : start + 1);
+    ZSkipList.Node x = z.list.byRank(rev ? len - r[0] : r[0] + 1);
     for (int i = 0; i < n && x != null; i++) {
       out.add(x);
       x = rev ? x.backward : x.next();

@@ -22,7 +22,6 @@ import org.vertxdynomite.resp.RespError;
 final class ZSetAlgebraCommands {
 
   private static final RespError WEIGHT_NOT_FLOAT = RespError.err("weight value is not a float");
-  private static final RespError LIMIT_NEGATIVE = RespError.err("LIMIT can't be negative");
 
   private enum Op { UNION, INTER, DIFF }
 
@@ -114,7 +113,7 @@ final class ZSetAlgebraCommands {
         j++;
         remaining--;
       } else if (cardOnly && remaining >= 2 && c.is(j, "limit")) {
-        limit = c.rangeLongArg(j + 1, 0, Long.MAX_VALUE, LIMIT_NEGATIVE);
+        limit = c.rangeLongArg(j + 1, 0, Long.MAX_VALUE, Errors.LIMIT_NEGATIVE);
         j += 2;
         remaining -= 2;
       } else {

@@ -202,27 +202,15 @@ final class ZSetCommands {
 
   private static Reply zrandmember(Call c) {
     if (c.argc() >= 3) {
-      long l = c.rangeLongArg(2, -Long.MAX_VALUE, Long.MAX_VALUE, null);
-      boolean withScores = false;
-      if (c.argc() > 4 || (c.argc() == 4 && !c.is(3, "withscores"))) {
-        throw Errors.SYNTAX;
-      } else if (c.argc() == 4) {
-        withScores = true;
-        if (l < -Long.MAX_VALUE / 2 || l > Long.MAX_VALUE / 2) {
-          throw RespError.err("value is out of range");
-        }
-      }
+      RandomPicks.CountArgs args = RandomPicks.countArgs(c, "withscores");
       ZSetValue z = c.ks.get(c.arg(1), ValueType.ZSET);
-      if (z == null || l == 0) {
+      if (z == null || args.count() == 0) {
         return Replies.EMPTY_ARRAY;
       }
-      List<ByteDict.Node<ZSkipList.Node>> picks = l < 0 || l == 1
-          ? RandomPicks.withRepetition(z.dict, Math.abs(l), c.ks.random())
-          : RandomPicks.distinct(z.dict, l, c.ks.random());
-      List<Reply> out = new ArrayList<>(picks.size() * (withScores ? 2 : 1));
-      for (ByteDict.Node<ZSkipList.Node> n : picks) {
+      List<Reply> out = new ArrayList<>();
+      for (ByteDict.Node<ZSkipList.Node> n : RandomPicks.pick(z.dict, args.count(), c.ks.random())) {
         out.add(Replies.bulk(n.key));
-        if (withScores) {
+        if (args.with()) {
           out.add(score(n.value.score));
         }
       }

@@ -21,13 +21,13 @@ final class BlockingCall {
 
   private BlockingCall() {}
 
-  static Future<Reply> run(Vertx vertx, RedisOptions options, RedisSettings settings, RespRequest request,
+  static Future<Reply> run(Vertx vertx, RedisOptions options, long timeoutMillis, RespRequest request,
       String command, Future<?> cancelled) {
     Promise<Reply> promise = Promise.promise();
     Redis client = Redis.createClient(vertx, options);
     double blockSeconds = blockSeconds(request, command);
     long timer = blockSeconds > 0
-        ? vertx.setTimer(settings.timeoutMillis() + (long) Math.ceil(blockSeconds * 1000),
+        ? vertx.setTimer(timeoutMillis + (long) Math.ceil(blockSeconds * 1000),
             id -> promise.tryFail(new StorageError(StorageError.Reason.TIMEOUT)))
         : -1;
     cancelled.onComplete(ar -> promise.tryFail(new StorageError(StorageError.Reason.CLOSED, "client went away")));

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespRequest;
 
@@ -23,19 +25,32 @@ import org.vertxdynomite.resp.RespRequest;
  * {@code datastore_connections} persistent connections, so an event loop never waits for another
  * one and replies arrive on the thread that will write them to the client. Connections speak RESP2
  * without a HELLO handshake, exactly as a plain client would.
+ *
+ * <p>Each request's timeout is {@code timeout} times the timeout factor current when it is sent
+ * (the admin port's {@code /set_timeout_factor}); reconnections are reported to {@link
+ * NodeMetrics}.
  */
 public final class RedisDatastore implements Datastore {
 
   private final Vertx vertx;
   private final RedisSettings settings;
   private final RedisOptions options;
+  private final IntSupplier timeoutFactor;
+  private final NodeMetrics metrics;
   private final Map<Context, RedisLane> lanes = new ConcurrentHashMap<>();
   /** Lane for callers outside any Vert.x context (tests, the CLI). */
   private final Context fallback;
 
   public RedisDatastore(Vertx vertx, RedisSettings settings) {
+    this(vertx, settings, () -> 1, NodeMetrics.NONE);
+  }
+
+  /** A datastore whose timeouts scale with {@code timeoutFactor} and which reports reconnects to {@code metrics}. */
+  public RedisDatastore(Vertx vertx, RedisSettings settings, IntSupplier timeoutFactor, NodeMetrics metrics) {
     this.vertx = vertx;
     this.settings = settings;
+    this.timeoutFactor = timeoutFactor;
+    this.metrics = metrics;
     this.options = new RedisOptions()
         .setConnectionString("redis://" + settings.host() + ":" + settings.port())
         .setPreferredProtocolVersion(ProtocolVersion.RESP2)
@@ -75,13 +90,14 @@ public final class RedisDatastore implements Datastore {
 
   @Override
   public Future<Reply> executeBlocking(RespRequest request, CommandInfo info, Future<?> cancelled) {
-    return BlockingCall.run(vertx, options, settings, request, info.name(), cancelled);
+    return BlockingCall.run(vertx, options, settings.timeoutMillis() * timeoutFactor.getAsInt(), request,
+        info.name(), cancelled);
   }
 
   private RedisLane lane(Context ctx) {
     RedisLane lane = lanes.get(ctx);
     if (lane == null) {
-      lane = lanes.computeIfAbsent(ctx, c -> new RedisLane(c, options, settings));
+      lane = lanes.computeIfAbsent(ctx, c -> new RedisLane(c, options, settings, timeoutFactor, metrics));
     }
     return lane;
   }

@@ -10,7 +10,9 @@ import io.vertx.redis.client.Request;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.vertxdynomite.datastore.StorageError;
+import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
@@ -21,7 +23,9 @@ import org.vertxdynomite.resp.RespRequest;
  *
  * <p>Each of the lane's persistent connections carries many requests in flight. Requests time out
  * on the lane's own clock: a periodic sweep fails the oldest ones past their deadline (they were
- * sent first, and all share one timeout). A late reply is then simply dropped: the connection
+ * sent first, and share one timeout: {@code timeout} × the timeout factor; right after the factor
+ * is lowered, a newer request may wait until the older ones' deadline). A late reply is then
+ * simply dropped: the connection
  * keeps its order. After {@code server_failure_limit} consecutive failures on a connection it is
  * closed (each connection has a client of its own, so closing it is a public operation) and
  * re-opened on demand, after a back-off that grows with consecutive failures up to
@@ -34,14 +38,19 @@ final class RedisLane {
   private final Context context;
   private final RedisOptions options;
   private final RedisSettings settings;
+  private final IntSupplier timeoutFactor;
+  private final NodeMetrics metrics;
   private final Slot[] slots;
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
   private final long sweepTimer;
 
-  RedisLane(Context context, RedisOptions options, RedisSettings settings) {
+  RedisLane(Context context, RedisOptions options, RedisSettings settings, IntSupplier timeoutFactor,
+      NodeMetrics metrics) {
     this.context = context;
     this.options = options;
     this.settings = settings;
+    this.timeoutFactor = timeoutFactor;
+    this.metrics = metrics;
     this.slots = new Slot[settings.connections()];
     for (int i = 0; i < slots.length; i++) {
       slots[i] = new Slot();
@@ -71,13 +80,14 @@ final class RedisLane {
     Slot slot = slots[(int) Long.remainderUnsigned(orderKey, slots.length)];
     Future<RedisConnection> conn = slot.connection();
     if (conn.failed()) {
-      return Future.failedFuture(conn.cause());
+      return Future.failedFuture(storageFailure(conn.cause()));
     }
     if (inFlight.size() >= settings.maxInFlight()) {
       return Future.failedFuture(new StorageError(StorageError.Reason.OVERLOADED));
     }
     Promise<Reply> promise = Promise.promise();
-    InFlight f = new InFlight(promise, System.nanoTime() + settings.timeoutMillis() * 1_000_000L, slot);
+    long timeoutMillis = settings.timeoutMillis() * timeoutFactor.getAsInt();
+    InFlight f = new InFlight(promise, System.nanoTime() + timeoutMillis * 1_000_000L, slot);
     inFlight.add(f);
     Request redisRequest = RedisRequests.toRedis(request, command);
     conn.compose(c -> c.send(redisRequest)).onComplete(ar -> {
@@ -148,6 +158,7 @@ final class RedisLane {
     private Future<RedisConnection> connection;
     private int failures;
     private long retryAtNanos;
+    private boolean connectedBefore;
 
     Future<RedisConnection> connection() {
       if (connection != null) {
@@ -166,8 +177,15 @@ final class RedisLane {
           return;
         }
         if (ar.succeeded()) {
+          if (connectedBefore) {
+            metrics.datastoreReconnect();
+          }
+          connectedBefore = true;
           ar.result().exceptionHandler(e -> drop(f)).endHandler(v -> drop(f));
         } else {
+          // A connection that never opened is not kept: the next request tries again after the
+          // back-off, rather than getting this failure for ever.
+          connection = null;
           failed();
         }
       });

@@ -44,8 +44,11 @@ class EmbeddedBlockingIntegrationTests {
     store = new EmbeddedStore(EmbeddedOptions.defaults());
   }
 
+  /** What every blocked client received, per side ("pending" when still blocked). */
+  private record Outcomes(List<String> redis, List<String> embedded) {}
+
   /** Blocks each command on both sides, in order, then runs {@code trigger}; returns both sides' replies. */
-  private List<String>[] scenario(String[][] blockers, String[]... triggers) throws Exception {
+  private Outcomes scenario(String[][] blockers, String[]... triggers) throws Exception {
     List<RawRespClient> clients = new ArrayList<>();
     List<CompletableFuture<String>> embedded = new ArrayList<>();
     try {
@@ -75,9 +78,7 @@ class EmbeddedBlockingIntegrationTests {
         fromRedis.add(readOrPending(clients.get(i)));
         fromEmbedded.add(embedded.get(i).isDone() ? embedded.get(i).get(1, TimeUnit.SECONDS) : "pending");
       }
-      @SuppressWarnings("unchecked")
-      List<String>[] out = new List[] {fromRedis, fromEmbedded};
-      return out;
+      return new Outcomes(fromRedis, fromEmbedded);
     } finally {
       for (RawRespClient c : clients) {
         c.close();
@@ -109,9 +110,9 @@ class EmbeddedBlockingIntegrationTests {
     return r.toBuffer().toString(StandardCharsets.UTF_8);
   }
 
-  private void assertSame(List<String>[] replies) {
-    assertThat(replies[0]).as("some client was served").anyMatch(r -> !r.equals("pending"));
-    assertThat(replies[1]).isEqualTo(replies[0]);
+  private void assertSame(Outcomes replies) {
+    assertThat(replies.redis()).as("some client was served").anyMatch(r -> !r.equals("pending"));
+    assertThat(replies.embedded()).isEqualTo(replies.redis());
   }
 
   @Test

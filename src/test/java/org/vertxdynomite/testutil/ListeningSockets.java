@@ -1,4 +1,4 @@
-package org.vertxdynomite.topology;
+package org.vertxdynomite.testutil;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,13 +16,13 @@ import java.util.Set;
  * {@code /proc/self/fd}, matched against the LISTEN entries of {@code /proc/self/net/tcp} and
  * {@code tcp6}.
  */
-final class ListeningSockets {
+public final class ListeningSockets {
 
   private static final String LISTEN = "0A";
 
   private ListeningSockets() {}
 
-  static List<InetSocketAddress> ofThisProcess() throws IOException {
+  public static List<InetSocketAddress> ofThisProcess() throws IOException {
     Set<String> inodes = socketInodes();
     List<InetSocketAddress> out = new ArrayList<>();
     for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {

@@ -1,0 +1,17 @@
+package org.vertxdynomite.admin;
+
+import org.vertxdynomite.metrics.PrometheusMetrics;
+import org.vertxdynomite.server.NodeStats;
+
+/**
+ * Everything the admin port reads and changes.
+ *
+ * @param view the cluster and the node's controls
+ * @param metrics the node's metrics (for {@code /metrics} and the figures of {@code /info})
+ * @param clients the RESP server's client counters
+ * @param serverName the datastore's name in {@code /info}: {@code host:port:weight} as in {@code
+ *     servers:}, or {@code embedded}
+ * @param source the host name {@code /info} reports as {@code source}
+ */
+public record AdminContext(ClusterView view, PrometheusMetrics metrics, NodeStats clients, String serverName,
+    String source) {}
