@@ -22,6 +22,7 @@ import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.config.SeedSpec;
 import org.vertxdynomite.ring.Token;
 import org.vertxdynomite.testutil.NodeProcess;
+import org.vertxdynomite.testutil.RedisServerProcess;
 
 /** docker/entrypoint run by bash as the container runs it: settings from the pod, the probe, the start. */
 class EntrypointScriptIntegrationTests {
@@ -120,6 +121,34 @@ class EntrypointScriptIntegrationTests {
   }
 
   @Test
+  void everyPodOfEveryOverlayGetsADistinctEvenlySpacedTokenOfItsRackAndAValidConfiguration() throws Exception {
+    for (Overlay o : K8sManifestsUnitTests.overlays()) {
+      Path racks = racks(Manifest.text(o.get("ConfigMap", "dynomite-racks"), "data", "racks"));
+      int pods = o.racks().values().stream().mapToInt(r -> Integer.parseInt(r.get(2))).sum();
+      for (Map<String, Object> sts : o.all("StatefulSet")) {
+        int replicas = (Integer) Manifest.at(sts, "spec", "replicas");
+        List<Long> tokens = new java.util.ArrayList<>();
+        for (int ordinal = 0; ordinal < replicas; ordinal++) {
+          Map<String, String> env = new HashMap<>(Overlay.literalEnv(Overlay.container(sts, Overlay.NODE_CONTAINER)));
+          env.putAll(Map.of("POD_NAME", Overlay.name(sts) + "-" + ordinal, "POD_IP", "10.0.0." + (ordinal + 1),
+              "RACKS_FILE", racks.toString()));
+          Map<String, String> vars = derived(env);
+          vars.putAll(Overlay.literalEnv(Overlay.container(sts, Overlay.NODE_CONTAINER)));
+          Map<String, Object> yml = Manifest.map(new org.yaml.snakeyaml.Yaml().load(o.dynomiteYml()), "yml");
+          NodeConfig c = ConfigLoader.fromYamlRoot(new io.vertx.core.json.JsonObject(yml), vars);
+          assertThat(c.rack()).isEqualTo(Overlay.templateLabels(sts).get("dynomite/rack"));
+          assertThat(c.datacenter()).isEqualTo(Overlay.templateLabels(sts).get("dynomite/datacenter"));
+          assertThat(c.dynSeeds()).as(o.name() + " seeds").hasSize(pods - 1);
+          assertThat(c.dynListen()).hasToString("10.0.0." + (ordinal + 1) + ":8101");
+          tokens.addAll(c.tokens());
+        }
+        assertThat(tokens).as(o.name() + " " + Overlay.name(sts))
+            .isEqualTo(Token.evenlySpaced(replicas).stream().map(Token::value).toList());
+      }
+    }
+  }
+
+  @Test
   void settingsAlreadyGivenAreKept() throws Exception {
     Path racks = racks("dynomite-a dc1 rack1 2\n");
     Map<String, String> vars = derived(Map.of("POD_NAME", "dynomite-a-1", "POD_IP", "10.0.0.1",
@@ -176,10 +205,60 @@ class EntrypointScriptIntegrationTests {
     Map<String, String> env = new HashMap<>(Map.of("DYNOMITE_STATS_LISTEN", "0.0.0.0:" + admin.actualPort()));
     assertThat(run(env, "probe", "/ping").exitCode()).isZero();
 
-    int closed = org.vertxdynomite.testutil.RedisServerProcess.freePort();
+    int closed = RedisServerProcess.freePort();
     Run nothing = run(Map.of("ADMIN_PORT", String.valueOf(closed)), "probe", "/ping");
     assertThat(nothing.exitCode()).isEqualTo(1);
     assertThat(nothing.stderr()).contains("nothing answers on 127.0.0.1:" + closed);
+  }
+
+  @Test
+  void aNodeStartedByTheEntrypointIsHealthyAndReadyOnlyWhileItsStateIsNormal() throws Exception {
+    int client = RedisServerProcess.freePort();
+    int adminPort = RedisServerProcess.freePort();
+    Path yml = Files.writeString(dir.resolve("node.yml"), """
+        dyn_o_mite:
+          listen: 127.0.0.1:%d
+          stats_listen: 127.0.0.1:%d
+          data_store: embedded
+        """.formatted(client, adminPort));
+    ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString(), "-c", yml.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("node.log").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("DYNOMITE_"));
+    pb.environment().putAll(Map.of("NODE_JAR", NodeProcess.jar().toString(), "JAVA_OPTS", "-Xmx256m",
+        "POD_IP", "127.0.0.1", "DYN_PORT", String.valueOf(RedisServerProcess.freePort()),
+        "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin"));
+    Process node = pb.start();
+    try {
+      Map<String, String> env = Map.of("ADMIN_PORT", String.valueOf(adminPort));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (run(env, "probe", "/ping").exitCode() != 0) {
+        assertThat(node.isAlive()).as(Files.readString(dir.resolve("node.log"))).isTrue();
+        assertThat(System.nanoTime()).as("the node's /ping answers within 60 s").isLessThan(deadline);
+        Thread.sleep(200);
+      }
+      assertThat(run(env, "probe", "/state/get_state", "NORMAL").exitCode()).isZero();
+
+      assertThat(adminGet(adminPort, "/state/standby")).isEqualTo(200);
+      Run standby = run(env, "probe", "/state/get_state", "NORMAL");
+      assertThat(standby.exitCode()).isEqualTo(1);
+      assertThat(standby.stderr()).contains("does not say 'NORMAL'");
+      assertThat(run(env, "probe", "/ping").exitCode()).as("alive all the same").isZero();
+
+      assertThat(adminGet(adminPort, "/state/normal")).isEqualTo(200);
+      assertThat(run(env, "probe", "/state/get_state", "NORMAL").exitCode()).isZero();
+    } finally {
+      node.destroy();
+      if (!node.waitFor(30, TimeUnit.SECONDS)) {
+        node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static int adminGet(int port, String path) throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return r.statusCode();
   }
 
   @Test

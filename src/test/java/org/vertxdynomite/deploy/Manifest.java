@@ -56,6 +56,18 @@ final class Manifest {
     return m;
   }
 
+  /** A Kubernetes memory quantity in bytes: {@code 1Gi}, {@code 512Mi}, {@code 1G}, {@code 1000}. */
+  static long bytes(String quantity) {
+    String[][] units = {{"Ki", "1024"}, {"Mi", "1048576"}, {"Gi", "1073741824"}, {"k", "1000"}, {"M", "1000000"},
+        {"G", "1000000000"}};
+    for (String[] u : units) {
+      if (quantity.endsWith(u[0])) {
+        return Long.parseLong(quantity.substring(0, quantity.length() - u[0].length())) * Long.parseLong(u[1]);
+      }
+    }
+    return Long.parseLong(quantity);
+  }
+
   /** A deep copy, so that a patch value applied to several resources is not shared. */
   static Object copy(Object o) {
     if (o instanceof Map<?, ?> m) {
