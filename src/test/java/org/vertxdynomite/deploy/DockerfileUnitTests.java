@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.vertxdynomite.admin.AdminPaths;
 import org.vertxdynomite.config.ConfigLoader;
 import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.deploy.DockerfileModel.Instruction;
@@ -90,6 +91,7 @@ class DockerfileUnitTests {
 
     assertThat(health.args()).contains("--interval=", "--timeout=", "--start-period=");
     assertThat(new Instruction("CMD", cmd).execForm()).containsExactly("/opt/dynomite/bin/entrypoint", "probe", "/ping");
+    assertThat(AdminPaths.literalRoute("/ping")).as("a route of the admin port").isTrue();
     // The probe's default port is the image configuration's admin port.
     assertThat(Files.readString(Path.of("docker/entrypoint")))
         .contains("port=${port:-" + imageConfig().statsListen().port() + "}");
