@@ -72,7 +72,7 @@ public final class Node {
    * clients can connect.
    */
   public static Future<Node> start(NodeConfig config) {
-    return start(config, ClusterOptions.DEFAULTS);
+    return start(config, ClusterOptions.DEFAULTS.withClusterName(config.clusterName()));
   }
 
   /** {@link #start(NodeConfig)} with explicit cluster options (cluster name, event-bus port…). */

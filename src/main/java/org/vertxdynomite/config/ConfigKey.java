@@ -103,7 +103,9 @@ public enum ConfigKey {
   DATA_DIR("data_dir", Use.EXTENSION, "directory",
       set((b, v) -> b.dataDir(Path.of(v.text()))), c -> c.dataDir().toString()),
   SERVER_INSTANCES("server_instances", Use.EXTENSION, "instance count",
-      set((b, v) -> b.serverInstances(v.integer())), NodeConfig::serverInstances);
+      set((b, v) -> b.serverInstances(v.integer())), NodeConfig::serverInstances),
+  CLUSTER_NAME("cluster_name", Use.EXTENSION, "cluster name",
+      set((b, v) -> b.clusterName(v.text())), NodeConfig::clusterName);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {

@@ -72,6 +72,8 @@ public final class NodeConfig {
   public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
   /** {@code data_dir} (extension): {@code data}, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  /** {@code cluster_name} (extension): the Hazelcast cluster name, {@value}. */
+  public static final String DEFAULT_CLUSTER_NAME = "dynomite";
   /** {@code server_instances} (extension): one RESP server verticle per available processor. */
   public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -108,6 +110,7 @@ public final class NodeConfig {
   private final long protoMaxBulkLen;
   private final Path dataDir;
   private final int serverInstances;
+  private final String clusterName;
   private final List<String> ignoredKeys;
 
   NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
@@ -144,6 +147,7 @@ public final class NodeConfig {
     protoMaxBulkLen = b.protoMaxBulkLen;
     dataDir = b.dataDir;
     serverInstances = b.serverInstances;
+    clusterName = b.clusterName;
     ignoredKeys = b.ignoredKeys;
   }
 
@@ -328,6 +332,14 @@ public final class NodeConfig {
     return dataDir;
   }
 
+  /**
+   * {@code cluster_name} (extension): the name of the Hazelcast cluster the node joins; nodes join
+   * only a cluster of the same name, which keeps two clusters on one network apart.
+   */
+  public String clusterName() {
+    return clusterName;
+  }
+
   /** {@code server_instances} (extension): how many RESP server verticle instances to deploy. */
   public int serverInstances() {
     return serverInstances;
@@ -370,7 +382,7 @@ public final class NodeConfig {
       clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
-      ignoredKeys
+      clusterName, ignoredKeys
     };
   }
 }

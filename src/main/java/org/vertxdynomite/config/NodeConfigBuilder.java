@@ -51,6 +51,7 @@ public final class NodeConfigBuilder {
   long protoMaxBulkLen = NodeConfig.DEFAULT_PROTO_MAX_BULK_LEN;
   Path dataDir = NodeConfig.DEFAULT_DATA_DIR;
   int serverInstances = NodeConfig.DEFAULT_SERVER_INSTANCES;
+  String clusterName = NodeConfig.DEFAULT_CLUSTER_NAME;
   List<String> ignoredKeys = List.of();
 
   NodeConfigBuilder() {}
@@ -89,6 +90,7 @@ public final class NodeConfigBuilder {
     protoMaxBulkLen = c.protoMaxBulkLen();
     dataDir = c.dataDir();
     serverInstances = c.serverInstances();
+    clusterName = c.clusterName();
     ignoredKeys = c.ignoredKeys();
   }
 
@@ -125,6 +127,12 @@ public final class NodeConfigBuilder {
   /** The data store kind; {@code null} lets {@link #servers} decide (REDIS if one is listed). */
   public NodeConfigBuilder dataStore(DataStoreKind dataStore) {
     this.dataStore = dataStore;
+    return this;
+  }
+
+  /** {@code cluster_name} (extension): nodes only join a cluster of the same name. */
+  public NodeConfigBuilder clusterName(String clusterName) {
+    this.clusterName = Names.check(clusterName, "cluster_name");
     return this;
   }
 

@@ -77,12 +77,47 @@ public final class ClusterCoordinator implements Coordinator {
 
   private Future<Reply> read(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
     Consistency level = session.readConsistency() != null ? session.readConsistency() : consistency.read();
+    if (level == Consistency.DC_ONE) {
+      List<String[]> order = failoverOrder(t);
+      List<String> names = order.stream().map(dcRack -> dcRack[0] + "/" + dcRack[1]).toList();
+      return recorded(level, names, readWithFailover(t, request, info, session, order, 0), info, start);
+    }
     List<String> racks = racksFor(t, level);
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racks) {
       local.add(inRack(t, t.localDc(), rack, request, info, session));
     }
     return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
+  }
+
+  /**
+   * DC_ONE read: the key's owner in this node's rack; if it cannot answer (down, unreachable, timed
+   * out, its datastore failing), the owner in the next rack of this datacenter, then in the other
+   * datacenters. Error replies (WRONGTYPE…) are answers and are not retried.
+   */
+  private Future<ReplicaReply> readWithFailover(Topology t, RespRequest request, CommandInfo info,
+      Session session, List<String[]> order, int i) {
+    String[] dcRack = order.get(i);
+    Future<ReplicaReply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session)
+        .map(r -> new ReplicaReply(r, i));
+    if (i + 1 == order.size()) {
+      return attempt;
+    }
+    return attempt.recover(e -> readWithFailover(t, request, info, session, order, i + 1));
+  }
+
+  /** (dc, rack) pairs in failover order: this rack, the datacenter's other racks, other datacenters. */
+  private static List<String[]> failoverOrder(Topology t) {
+    List<String[]> order = new ArrayList<>();
+    for (String rack : localRacks(t)) {
+      order.add(new String[] {t.localDc(), rack});
+    }
+    for (String dc : t.remoteDcs()) {
+      for (String rack : t.racks(dc)) {
+        order.add(new String[] {dc, rack});
+      }
+    }
+    return order;
   }
 
   private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
@@ -133,40 +168,59 @@ public final class ClusterCoordinator implements Coordinator {
    */
   private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
       long start) {
-    String primaryRack = primaryRack(t);
-    Future<Reply> primary = inRack(t, t.localDc(), primaryRack, request, info, session);
-    return primary.compose(reply -> {
-      List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
-      if (effects.isEmpty()) {
-        return Future.succeededFuture(reply);
+    return atPrimary(t, request, info, session, primaryOrder(t), 0, start);
+  }
+
+  /**
+   * Tries the racks in primary order until one can run the write (the first rack's owner unless it
+   * is down or failing); that rack is the primary, and the effect of its reply goes to the others.
+   */
+  private Future<Reply> atPrimary(Topology t, RespRequest request, CommandInfo info, Session session,
+      List<String> order, int i, long start) {
+    String rack = order.get(i);
+    Future<Reply> primary = inRack(t, t.localDc(), rack, request, info, session);
+    if (i + 1 == order.size()) {
+      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply, start));
+    }
+    // Only a failure to run at all moves on; a reply, even an error reply, is the primary's.
+    return primary.transform(ar -> ar.succeeded()
+        ? replicateEffect(t, request, info, session, rack, ar.result(), start)
+        : atPrimary(t, request, info, session, order, i + 1, start));
+  }
+
+  /** Sends the effect of the primary's {@code reply} to every rack but {@code primaryRack}. */
+  private Future<Reply> replicateEffect(Topology t, RespRequest request, CommandInfo info, Session session,
+      String primaryRack, Reply reply, long start) {
+    List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
+    if (effects.isEmpty()) {
+      return Future.succeededFuture(reply);
+    }
+    Consistency level = writeLevel(session);
+    List<String> localRacks = new ArrayList<>();
+    List<Future<Reply>> local = new ArrayList<>();
+    localRacks.add(primaryRack);
+    local.add(Future.succeededFuture(reply));
+    for (String rack : localRacks(t)) {
+      if (!rack.equals(primaryRack)) {
+        localRacks.add(rack);
+        local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
       }
-      Consistency level = writeLevel(session);
-      List<String> localRacks = new ArrayList<>();
-      List<Future<Reply>> local = new ArrayList<>();
-      localRacks.add(primaryRack);
-      local.add(Future.succeededFuture(reply));
-      for (String rack : localRacks(t)) {
-        if (!rack.equals(primaryRack)) {
-          localRacks.add(rack);
-          local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
+    }
+    List<List<Future<Reply>>> remote = new ArrayList<>();
+    for (String dc : t.remoteDcs()) {
+      if (level == Consistency.DC_EACH_SAFE_QUORUM) {
+        List<Future<Reply>> racks = new ArrayList<>();
+        for (String rack : t.racks(dc)) {
+          racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
+        }
+        remote.add(racks);
+      } else {
+        for (RespRequest e : effects) {
+          toRemoteDcs(t, e, session);
         }
       }
-      List<List<Future<Reply>>> remote = new ArrayList<>();
-      for (String dc : t.remoteDcs()) {
-        if (level == Consistency.DC_EACH_SAFE_QUORUM) {
-          List<Future<Reply>> racks = new ArrayList<>();
-          for (String rack : t.racks(dc)) {
-            racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
-          }
-          remote.add(racks);
-        } else {
-          for (RespRequest e : effects) {
-            toRemoteDcs(t, e, session);
-          }
-        }
-      }
-      return combine(level, localRacks, local, remote, info, start);
-    });
+    }
+    return combine(level, localRacks, local, remote, info, start);
   }
 
   /** Applies {@code effects} in order to their owner on one rack; completes with the last reply. */
@@ -207,15 +261,26 @@ public final class ClusterCoordinator implements Coordinator {
     return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id()));
   }
 
-  /** Sends the write to one node of each remote datacenter, whose replicator applies it there. */
+  /**
+   * Sends the write to one live node of each remote datacenter — the key's owner in the rack named
+   * like this node's, else in the first rack with a live owner — whose replicator applies it there.
+   */
   private void toRemoteDcs(Topology t, RespRequest request, Session session) {
+    int[] keys = table.lookup(request).keyPositions(request);
     for (String dc : t.remoteDcs()) {
-      String rack = t.racks(dc).contains(t.localRack()) ? t.localRack() : t.racks(dc).get(0);
-      TokenRing<NodeInfo> ring = t.ring(dc, rack);
-      int[] keys = table.lookup(request).keyPositions(request);
-      NodeInfo target = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
-      // Asynchronous by design (Dynomite's cross-DC replication); a failed delivery is hinted in issue 5.
-      transport.replicate(target, request, session.id());
+      List<String> racks = new ArrayList<>(t.racks(dc));
+      if (racks.remove(t.localRack())) {
+        racks.add(0, t.localRack());
+      }
+      for (String rack : racks) {
+        TokenRing<NodeInfo> ring = t.ring(dc, rack);
+        NodeInfo target = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
+        if (!t.isDown(target)) {
+          // Asynchronous by design (Dynomite's cross-DC replication); undelivered writes are hinted in issue 5.
+          transport.replicate(target, request, session.id());
+          break;
+        }
+      }
     }
   }
 
@@ -237,11 +302,21 @@ public final class ClusterCoordinator implements Coordinator {
 
   /**
    * The client's reply by {@code level}; {@code racks} names the rack of each local replica, for
-   * the metrics (which replica answered), and {@code start} is when the request arrived here.
+   * the metrics (which replica answered), and {@code start} is when the request arrived here. At
+   * DC_ONE it is this rack's reply, or — when this rack could not take the write — the next rack's
+   * that did (the write went to every rack anyway), so a down replica does not fail DC_ONE writes.
    */
   private Future<Reply> combine(Consistency level, List<String> racks, List<Future<Reply>> local,
       List<List<Future<Reply>>> remote, CommandInfo info, long start) {
-    Future<ReplicaReply> decided = Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    Future<ReplicaReply> decided = level == Consistency.DC_ONE
+        ? firstSuccess(local, 0)
+        : Quorum.combine(level, local, remote, ReplyComparison.forCommand(info));
+    return recorded(level, racks, decided, info, start);
+  }
+
+  /** Counts the outcome and the answering replica's rack in the metrics; the client's reply. */
+  private Future<Reply> recorded(Consistency level, List<String> racks, Future<ReplicaReply> decided,
+      CommandInfo info, long start) {
     if (metrics.enabled()) {
       decided.onComplete(ar -> metrics.coordinated(info.name(), info.isWrite(), level,
           ar.succeeded() ? NodeMetrics.QuorumOutcome.OK
@@ -252,9 +327,19 @@ public final class ClusterCoordinator implements Coordinator {
     return decided.map(ReplicaReply::reply);
   }
 
-  /** The rack whose owner decides writes with a random or time-dependent outcome. */
-  private static String primaryRack(Topology t) {
-    return t.racks(t.localDc()).get(0);
+  /** Replica {@code i}'s reply, or the next one's when it failed; the last failure if all did. */
+  private static Future<ReplicaReply> firstSuccess(List<Future<Reply>> replicas, int i) {
+    Future<ReplicaReply> f = replicas.get(i).map(r -> new ReplicaReply(r, i));
+    return i + 1 == replicas.size() ? f : f.recover(e -> firstSuccess(replicas, i + 1));
+  }
+
+  /**
+   * The racks whose owner decides writes with a random or time-dependent outcome, in order: the
+   * datacenter's racks by name, the same for every coordinator; the next one stands in when one
+   * cannot run the write.
+   */
+  private static List<String> primaryOrder(Topology t) {
+    return t.racks(t.localDc());
   }
 
   private Consistency writeLevel(Session session) {

@@ -19,7 +19,8 @@ import org.vertxdynomite.topology.Topology;
 
 /**
  * Commands about the whole keyspace, answered for the whole cluster: every rack holds the whole
- * dataset, so going over the nodes of one rack (this node's) covers every key once. Dynomite
+ * dataset, so going over the nodes of one rack (this node's, or the first whole one when a node of
+ * this rack is down) covers every key once. Dynomite
  * answers these for the local node only.
  *
  * <ul>
@@ -44,7 +45,7 @@ final class KeylessCommands {
   }
 
   Future<Reply> run(Topology t, RespRequest request, CommandInfo info, Session session) {
-    List<NodeInfo> rack = t.ring(t.localDc(), t.localRack()).nodes();
+    List<NodeInfo> rack = liveRack(t);
     long order = session.id();
     switch (info.name()) {
       case "dbsize":
@@ -60,6 +61,21 @@ final class KeylessCommands {
       default:
         return transport.datastore().execute(request, info, order);
     }
+  }
+
+  /** This node's rack when all its nodes are up, else the first rack of the datacenter that is. */
+  private static List<NodeInfo> liveRack(Topology t) {
+    List<NodeInfo> own = t.ring(t.localDc(), t.localRack()).nodes();
+    if (own.stream().noneMatch(t::isDown)) {
+      return own;
+    }
+    for (String rack : t.racks(t.localDc())) {
+      List<NodeInfo> nodes = t.ring(t.localDc(), rack).nodes();
+      if (nodes.stream().noneMatch(t::isDown)) {
+        return nodes;
+      }
+    }
+    return own;
   }
 
   private Future<List<Reply>> all(List<NodeInfo> nodes, RespRequest request, CommandInfo info, long order) {

@@ -17,6 +17,7 @@ import org.vertxdynomite.replication.PeerClientOptions;
 import org.vertxdynomite.replication.PeerKind;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
 import org.vertxdynomite.topology.NodeInfo;
 
@@ -91,6 +92,9 @@ final class NodeTransport {
     if (isSelf(node)) {
       return datastore.execute(request, info, orderKey);
     }
+    if (node.isConfiguredOnly()) {
+      return Future.failedFuture(down(node));
+    }
     return measured(node, send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis(), false));
   }
 
@@ -104,6 +108,9 @@ final class NodeTransport {
     if (isSelf(node)) {
       return datastore.executeBlocking(request, info, session.closed());
     }
+    if (node.isConfiguredOnly()) {
+      return Future.failedFuture(down(node));
+    }
     long id = ids.incrementAndGet();
     Future<Reply> reply = send(forwardAddress(node), new PeerRequest(id, PeerKind.FORWARD, 0,
         System.currentTimeMillis(), session.id(), request), deadlineMillis, true);
@@ -114,6 +121,14 @@ final class NodeTransport {
       }
     });
     return reply;
+  }
+
+  /**
+   * The failure for a request to a node the configuration names but the cluster does not have:
+   * immediate, so quorum levels count it at once and DC_ONE fails over without waiting.
+   */
+  static RespError down(NodeInfo node) {
+    return new RespError("ERR Peer: node " + node.dc() + "/" + node.rack() + " " + node.clientAddress() + " is down");
   }
 
   /** Hands a write to {@code node}'s replicator, which applies it to every rack of its datacenter. */

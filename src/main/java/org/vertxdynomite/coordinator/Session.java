@@ -2,6 +2,7 @@ package org.vertxdynomite.coordinator;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import org.vertxdynomite.config.Consistency;
 
 /**
  * What the node knows about one client connection that routing may depend on.
@@ -15,8 +16,8 @@ public final class Session {
   private String name;
   private String libName;
   private String libVersion;
-  private org.vertxdynomite.config.Consistency readConsistency;
-  private org.vertxdynomite.config.Consistency writeConsistency;
+  private Consistency readConsistency;
+  private Consistency writeConsistency;
 
   public Session(long id) {
     this.id = id;
@@ -52,17 +53,17 @@ public final class Session {
   }
 
   /** This connection's read level set by {@code DYNO_CONFIG:CONN_CONSISTENCY}, or null for the node's. */
-  public org.vertxdynomite.config.Consistency readConsistency() {
+  public Consistency readConsistency() {
     return readConsistency;
   }
 
   /** This connection's write level set by {@code DYNO_CONFIG:CONN_CONSISTENCY}, or null for the node's. */
-  public org.vertxdynomite.config.Consistency writeConsistency() {
+  public Consistency writeConsistency() {
     return writeConsistency;
   }
 
   /** Overrides the node's read and write levels for this connection ({@code null}: back to the node's). */
-  public void consistency(org.vertxdynomite.config.Consistency level) {
+  public void consistency(Consistency level) {
     this.readConsistency = level;
     this.writeConsistency = level;
   }

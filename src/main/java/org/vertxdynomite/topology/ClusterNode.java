@@ -24,7 +24,7 @@ public record ClusterNode(Vertx vertx, HazelcastClusterManager clusterManager, M
   public static Future<ClusterNode> start(NodeConfig config, ClusterOptions options, VertxOptions base) {
     ClusterSetup setup = ClusterSetup.of(config, options);
     return setup.startClustered(base).compose(vertx ->
-        Membership.start(vertx, setup.clusterManager(), setup.announcement())
+        Membership.start(vertx, setup.clusterManager(), setup.announcement(), config.dynSeeds())
             .map(m -> new ClusterNode(vertx, setup.clusterManager(), m))
             .recover(e -> vertx.close().transform(closed -> Future.failedFuture(e))));
   }

@@ -66,6 +66,7 @@ public final class Membership {
   private final Context context;
   private final ClusterManager clusterManager;
   private final NodeInfo self;
+  private final List<org.vertxdynomite.config.SeedSpec> configured;
   private final List<Consumer<Topology>> listeners = new CopyOnWriteArrayList<>();
   private volatile Topology current;
 
@@ -81,12 +82,14 @@ public final class Membership {
   private final Map<String, Long> missingSince = new HashMap<>();
   private final Set<String> reportedMissing = new HashSet<>();
 
-  private Membership(Vertx vertx, ClusterManager clusterManager, NodeInfo self) {
+  private Membership(Vertx vertx, ClusterManager clusterManager, NodeInfo self,
+      List<org.vertxdynomite.config.SeedSpec> configured) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.clusterManager = clusterManager;
     this.self = self;
-    this.current = Topology.alone(self);
+    this.configured = List.copyOf(configured);
+    this.current = Topology.of(self, List.of(), this.configured);
   }
 
   /**
@@ -97,8 +100,18 @@ public final class Membership {
    * @throws IllegalArgumentException if {@code announcement} is not valid metadata
    */
   public static Future<Membership> start(Vertx vertx, ClusterManager clusterManager, JsonObject announcement) {
+    return start(vertx, clusterManager, announcement, List.of());
+  }
+
+  /**
+   * {@link #start(Vertx, ClusterManager, JsonObject)} for a node whose configuration names
+   * {@code configured} nodes ({@code dyn_seeds}): those not live stay on the rings, marked down
+   * (see {@link Topology#of(NodeInfo, Collection, Collection)}).
+   */
+  public static Future<Membership> start(Vertx vertx, ClusterManager clusterManager, JsonObject announcement,
+      List<org.vertxdynomite.config.SeedSpec> configured) {
     NodeInfo self = NodeInfo.fromJson(clusterManager.getNodeId(), announcement);
-    Membership m = new Membership(vertx, clusterManager, self);
+    Membership m = new Membership(vertx, clusterManager, self, configured);
     clusterManager.nodeListener(new NodeListener() {
       @Override
       public void nodeAdded(String nodeId) {
@@ -259,7 +272,7 @@ public final class Membership {
     }
     reportedMalformed.retainAll(seen);
     noteMissing(missing);
-    publish(Topology.of(self, members));
+    publish(Topology.of(self, members, configured));
     waiting.forEach(p -> p.tryComplete(current));
     if (!missing.isEmpty()) {
       scheduleRetry();

@@ -129,6 +129,32 @@ public record NodeInfo(
     return id + " " + dc + "/" + rack + " tokens=" + tokens + " " + state;
   }
 
+  /** Prefix of the ids of {@linkplain #configured configured nodes} not (yet) seen live. */
+  public static final String CONFIGURED_ID_PREFIX = "configured:";
+
+  /**
+   * A node the configuration names ({@code dyn_seeds}) but the cluster does not have live: it keeps
+   * its place on its rack's ring (so its token range does not move to a node without its data),
+   * and the topology marks it down. Its addresses are the seed's {@code host:port}.
+   */
+  public static NodeInfo configured(org.vertxdynomite.config.SeedSpec seed) {
+    HostPort at = new HostPort(seed.host(), seed.port());
+    List<Token> tokens = seed.tokens().stream().map(Token::of).toList();
+    return new NodeInfo(CONFIGURED_ID_PREFIX + at, seed.dc(), seed.rack(), tokens, at, at, at,
+        BUS_ADDRESS_PREFIX + "configured." + at, NodeState.NORMAL, Long.MAX_VALUE / 2);
+  }
+
+  /** Whether this is a {@linkplain #configured placeholder} for a configured node not seen live. */
+  public boolean isConfiguredOnly() {
+    return id.startsWith(CONFIGURED_ID_PREFIX);
+  }
+
+  /** Whether this is the same place in the cluster as {@code seed}: datacenter, rack and tokens. */
+  public boolean sameSlot(org.vertxdynomite.config.SeedSpec seed) {
+    return dc.equals(seed.dc()) && rack.equals(seed.rack())
+        && new java.util.HashSet<>(tokens.stream().map(Token::value).toList()).equals(new java.util.HashSet<>(seed.tokens()));
+  }
+
   private static void requireWord(String value, String what) {
     Objects.requireNonNull(value, what);
     if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {

@@ -46,6 +46,8 @@ public final class Topology {
 
   private final NodeInfo self;
   private final Map<String, NodeInfo> members;
+  private final java.util.Set<String> down;
+  private final Map<String, NodeInfo> liveMembers;
   private final Map<String, NodeInfo> ringNodes;
   private final List<Exclusion> excluded;
   private final Map<String, Dc> dcsByName;
@@ -54,9 +56,13 @@ public final class Topology {
   private final TokenRing<NodeInfo> localRackRing;
   private final List<TokenRing<NodeInfo>> localDcRings;
 
-  private Topology(NodeInfo self, Map<String, NodeInfo> members) {
+  private Topology(NodeInfo self, Map<String, NodeInfo> members, java.util.Set<String> down) {
     this.self = self;
     this.members = members;
+    this.down = down;
+    Map<String, NodeInfo> liveMembers = new HashMap<>(members);
+    liveMembers.keySet().removeAll(down);
+    this.liveMembers = Map.copyOf(liveMembers);
     Map<String, Map<String, List<NodeInfo>>> grouped = new TreeMap<>();
     for (NodeInfo n : members.values()) {
       grouped.computeIfAbsent(n.dc(), d -> new TreeMap<>())
@@ -83,7 +89,8 @@ public final class Topology {
     Map<String, NodeInfo> inRings = new LinkedHashMap<>();
     for (String dc : dcs) {
       Dc d = dcsByName.get(dc);
-      d.racks().forEach(r -> d.rings().get(r).nodes().forEach(n -> inRings.put(n.id(), n)));
+      d.racks().forEach(r -> d.rings().get(r).nodes().stream().filter(n -> !down.contains(n.id()))
+          .forEach(n -> inRings.put(n.id(), n)));
     }
     this.ringNodes = inRings;
   }
@@ -103,7 +110,40 @@ public final class Topology {
       }
     }
     members.put(self.id(), self);
-    return new Topology(self, Map.copyOf(members));
+    return new Topology(self, Map.copyOf(members), java.util.Set.of());
+  }
+
+  /**
+   * The snapshot of {@code self} and the live {@code others}, where the configuration also names
+   * {@code configured} nodes ({@code dyn_seeds}). A configured node with no live member in its
+   * place (same datacenter, rack and tokens — how Dynomite identifies a node) stays on its rack's
+   * ring as a {@linkplain NodeInfo#configured placeholder} marked {@linkplain #isDown down}: its
+   * token range does not move to a node that lacks its data. Down nodes are in the rings only:
+   * {@link #nodes()}, {@link #size()} and {@link #node} list live members.
+   */
+  public static Topology of(NodeInfo self, Collection<NodeInfo> others,
+      Collection<org.vertxdynomite.config.SeedSpec> configured) {
+    Topology live = of(self, others);
+    Map<String, NodeInfo> members = new HashMap<>(live.liveMembers);
+    java.util.Set<String> down = new java.util.HashSet<>();
+    for (org.vertxdynomite.config.SeedSpec seed : configured) {
+      if (members.values().stream().noneMatch(m -> m.sameSlot(seed))) {
+        NodeInfo placeholder = NodeInfo.configured(seed);
+        members.put(placeholder.id(), placeholder);
+        down.add(placeholder.id());
+      }
+    }
+    return down.isEmpty() ? live : new Topology(self, Map.copyOf(members), java.util.Set.copyOf(down));
+  }
+
+  /** Whether {@code node} is named by the configuration but not live in the cluster. */
+  public boolean isDown(NodeInfo node) {
+    return down.contains(node.id());
+  }
+
+  /** The configured nodes that are not live, in no particular order. */
+  public Collection<NodeInfo> downNodes() {
+    return down.stream().map(members::get).toList();
   }
 
   /** The snapshot of a cluster of one: this node alone. */
@@ -231,7 +271,7 @@ public final class Topology {
 
   /** Every member this snapshot was built from, by id, including excluded ones and this node. */
   public Map<String, NodeInfo> members() {
-    return members;
+    return liveMembers;
   }
 
   /** Two snapshots are equal when built from the same self and members. */

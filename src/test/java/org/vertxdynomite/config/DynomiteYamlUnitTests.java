@@ -85,6 +85,7 @@ class DynomiteYamlUnitTests {
     assertThat(c.protoMaxBulkLen()).isEqualTo(1L << 20);
     assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/vd-data"));
     assertThat(c.serverInstances()).isEqualTo(3);
+    assertThat(c.clusterName()).isEqualTo("all-keys-cluster");
   }
 
   @Test

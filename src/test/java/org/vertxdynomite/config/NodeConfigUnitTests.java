@@ -49,6 +49,7 @@ class NodeConfigUnitTests {
         .protoMaxBulkLen(1L << 20)
         .dataDir(Path.of("/tmp/vd-data"))
         .serverInstances(NodeConfig.DEFAULT_SERVER_INSTANCES + 1)
+        .clusterName("other-cluster")
         .ignoredKeys(List.of("env"))
         .build();
   }
@@ -86,6 +87,7 @@ class NodeConfigUnitTests {
     assertThat(c.protoMaxBulkLen()).isEqualTo(512L * 1024 * 1024);
     assertThat(c.dataDir()).isEqualTo(Path.of("data"));
     assertThat(c.serverInstances()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.clusterName()).isEqualTo("dynomite");
     assertThat(c.servers()).isEmpty();
     assertThat(c.dynSeeds()).isEmpty();
     assertThat(c.ignoredKeys()).isEmpty();

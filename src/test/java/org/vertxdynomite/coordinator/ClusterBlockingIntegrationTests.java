@@ -2,18 +2,15 @@ package org.vertxdynomite.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
-import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.testutil.LocalCluster;
-import org.vertxdynomite.testutil.LocalCluster.Member;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 
 /**
@@ -23,16 +20,11 @@ import org.vertxdynomite.testutil.RawRespClient;
  */
 class ClusterBlockingIntegrationTests {
 
-  static final long LOW = 2147483647L;
-  static final long HIGH = 4294967295L;
   static LocalCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(List.of(
-        new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
-        new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH)),
-        Consistency.DC_ONE, Consistency.DC_QUORUM);
+    cluster = LocalCluster.start(LocalCluster.TWO_RACKS_OF_TWO, Consistency.DC_ONE, Consistency.DC_QUORUM);
   }
 
   @AfterAll
@@ -44,13 +36,9 @@ class ClusterBlockingIntegrationTests {
 
   /** A key whose owner in each rack is the node with the HIGH token (nodes 1 and 3). */
   static String keyOwnedByHigh(String prefix) {
-    for (int i = 0; ; i++) {
-      String k = prefix + i;
-      if (HashAlgorithms.byName("murmur").hash(k.getBytes(StandardCharsets.UTF_8)) > LOW) {
-        return k;
-      }
-    }
+    return LocalCluster.keyOwnedBy(1, prefix);
   }
+
 
   @Test
   void aPopBlockedThroughANonOwnerWakesOnAPushAndItsEffectReachesTheOtherRack() throws Exception {
@@ -67,11 +55,9 @@ class ClusterBlockingIntegrationTests {
     }
     for (int owner : new int[] {1, 3}) {
       try (RawRespClient r = cluster.redis(owner)) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!r.callString("LRANGE", key, "0", "-1").equals("*1\r\n$1\r\nb\r\n") && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        assertThat(r.callString("LRANGE", key, "0", "-1")).as("list at node %d", owner).isEqualTo("*1\r\n$1\r\nb\r\n");
+        String list = Poll.until(Duration.ofSeconds(5), () -> r.callString("LRANGE", key, "0", "-1"),
+            v -> v.equals("*1\r\n$1\r\nb\r\n"));
+        assertThat(list).as("list at node %d", owner).isEqualTo("*1\r\n$1\r\nb\r\n");
       }
     }
   }

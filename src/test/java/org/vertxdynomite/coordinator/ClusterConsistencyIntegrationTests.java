@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.testutil.LocalCluster;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 
 /** 1 DC × 3 racks × 1 node over real redis-servers: consistency levels decide what clients see. */
@@ -150,10 +151,7 @@ class ClusterConsistencyIntegrationTests {
     String first = null;
     for (int i = 0; i < 3; i++) {
       try (RawRespClient r = cluster.redis(i)) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!r.callString("SCARD", "s").equals(":3\r\n") && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        Poll.until(Duration.ofSeconds(5), () -> r.callString("SCARD", "s"), v -> v.equals(":3\r\n"));
         String members = String.join(",", new java.util.TreeSet<>(List.of(r.callString("SMEMBERS", "s").split("\r\n"))));
         if (first == null) {
           first = members;
@@ -165,13 +163,7 @@ class ClusterConsistencyIntegrationTests {
 
   private static String eventuallyGet(int redis, String key) throws Exception {
     try (RawRespClient r = cluster.redis(redis)) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      String v = r.callString("GET", key);
-      while (v.equals("$-1\r\n") && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-        v = r.callString("GET", key);
-      }
-      return v;
+      return Poll.untilNotNil(r, Duration.ofSeconds(5), "GET", key);
     }
   }
 }

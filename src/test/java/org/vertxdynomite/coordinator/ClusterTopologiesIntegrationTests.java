@@ -10,6 +10,7 @@ import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.testutil.LocalCluster;
 import org.vertxdynomite.testutil.LocalCluster.Member;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 
 /** Racks of different sizes, and several datacenters with every node holding everything. */
@@ -110,13 +111,7 @@ class ClusterTopologiesIntegrationTests {
 
   private static String eventually(LocalCluster c, int node, String... command) throws Exception {
     try (RawRespClient r = c.redis(node)) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      String v = r.callString(command);
-      while (v.equals("$-1\r\n") && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-        v = r.callString(command);
-      }
-      return v;
+      return Poll.untilNotNil(r, Duration.ofSeconds(5), command);
     }
   }
 }

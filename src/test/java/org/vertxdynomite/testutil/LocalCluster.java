@@ -34,9 +34,39 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** The token of each rack's first node: it owns hashes 0..2^31-1. */
+  public static final long LOW = 2147483647L;
+  /** The token of each rack's second node: it owns hashes above 2^31-1 (and wraps). */
+  public static final long HIGH = 4294967295L;
+
+  /** 1 DC × 2 racks × 2 nodes: nodes 0, 1 in rack1 and 2, 3 in rack2, tokens LOW then HIGH. */
+  public static final List<Member> TWO_RACKS_OF_TWO = List.of(
+      new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
+      new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH));
+
+  /**
+   * In a rack laid out as in {@link #TWO_RACKS_OF_TWO}, the index (0: LOW, 1: HIGH) of the node
+   * owning {@code key} by Dynomite's ring rule (murmur).
+   */
+  public static int ownerInRack(String key) {
+    long hash = org.vertxdynomite.ring.HashAlgorithms.byName("murmur")
+        .hash(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return hash <= LOW ? 0 : 1;
+  }
+
+  /** The first key {@code prefix + i} that the node at {@code index} (see {@link #ownerInRack}) owns. */
+  public static String keyOwnedBy(int index, String prefix) {
+    for (int i = 0; ; i++) {
+      if (ownerInRack(prefix + i) == index) {
+        return prefix + i;
+      }
+    }
+  }
+
   private final List<Member> members;
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final java.util.Set<Integer> stopped = new java.util.HashSet<>();
 
   private LocalCluster(List<Member> members) {
     this.members = List.copyOf(members);
@@ -124,11 +154,31 @@ public final class LocalCluster implements AutoCloseable {
     return redis.get(i).client();
   }
 
+  /**
+   * Stops node {@code i} (it leaves the cluster; its redis-server keeps running) and waits until
+   * every other running node's topology has dropped it from the live members.
+   */
+  public void stopNode(int i) throws Exception {
+    Node node = nodes.get(i);
+    node.stop().await(30, TimeUnit.SECONDS);
+    stopped.add(i);
+    int live = nodes.size() - stopped.size();
+    for (int n = 0; n < nodes.size(); n++) {
+      if (!stopped.contains(n)) {
+        nodes.get(n).membership().orElseThrow().until(t -> t.size() == live, Duration.ofSeconds(30))
+            .await(40, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   @Override
   public void close() {
-    for (Node node : nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (stopped.contains(i)) {
+        continue;
+      }
       try {
-        node.stop().await(30, TimeUnit.SECONDS);
+        nodes.get(i).stop().await(30, TimeUnit.SECONDS);
       } catch (Exception e) {
         // Keep closing the others.
       }

@@ -89,7 +89,9 @@ class MembershipIntegrationTests {
     assertNothingListensBeyondLoopback();
     assertEachReachesTheOthersAtTheirBusAddress(nodes);
 
-    // A node leaves: the others drop it.
+    // A node leaves: the others drop it from the live members. It is one of their dyn_seeds, so it
+    // keeps its place on its rack's ring, marked down (its range must not move to a node without
+    // its data).
     ClusterNode leaver = nodes.remove(2);
     String leaverId = leaver.nodeId();
     long t1 = System.nanoTime();
@@ -100,7 +102,10 @@ class MembershipIntegrationTests {
     System.out.printf("[membership-it] leaver closed in %d ms, dropped by the others %d ms after close began%n",
         closed, millisSince(t1));
     assertSameClusterEverywhere(nodes);
-    assertThat(nodes.get(0).membership().current().racks("dc1")).containsExactly("rack1", "rack2");
+    Topology afterLeave = nodes.get(0).membership().current();
+    assertThat(afterLeave.racks("dc1")).containsExactly("rack1", "rack2", "rack3");
+    assertThat(afterLeave.downNodes()).extracting(NodeInfo::rack).containsExactly("rack3");
+    assertThat(afterLeave.isDown(afterLeave.ring("dc1", "rack3").nodes().get(0))).isTrue();
 
     // It comes back (same address, new cluster id): everyone takes it back.
     long t2 = System.nanoTime();

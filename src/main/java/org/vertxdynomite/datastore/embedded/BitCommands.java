@@ -88,48 +88,45 @@ final class BitCommands {
       return Replies.ZERO;
     }
     long len = s.length();
-    long start;
-    long end;
-    int firstMask = 0;
-    int lastMask = 0;
+    Span span;
     if (c.argc() == 4 || c.argc() == 5) {
-      start = c.longArg(2);
-      end = c.longArg(3);
+      long start = c.longArg(2);
+      long end = c.longArg(3);
       if (start < 0 && end < 0 && start > end) {
         return Replies.ZERO;
       }
-      boolean isBit = rangeUnit(c, 4);
-      long total = isBit ? len << 3 : len;
-      long[] r = clamp(start, end, total);
-      start = r[0];
-      end = r[1];
-      if (isBit && start <= end) {
-        firstMask = ~((1 << (8 - (int) (start & 7))) - 1) & 0xFF;
-        lastMask = (1 << (7 - (int) (end & 7))) - 1;
-        start >>= 3;
-        end >>= 3;
-      }
+      span = Span.of(start, end, len, rangeUnit(c, 4));
     } else if (c.argc() == 2) {
-      start = 0;
-      end = len - 1;
+      span = new Span(0, len - 1, 0, 0);
     } else {
       throw Errors.SYNTAX;
     }
-    if (start > end) {
+    if (span.start > span.end) {
       return Replies.ZERO;
     }
     byte[] p = s.peek();
     long count = 0;
-    for (long i = start; i <= end; i++) {
+    for (long i = span.start; i <= span.end; i++) {
       count += Integer.bitCount(p[(int) i] & 0xff);
     }
-    if (firstMask != 0) {
-      count -= Integer.bitCount(p[(int) start] & firstMask);
-    }
-    if (lastMask != 0) {
-      count -= Integer.bitCount(p[(int) end] & lastMask);
-    }
+    count -= Integer.bitCount(p[(int) span.start] & span.firstMask);
+    count -= Integer.bitCount(p[(int) span.end] & span.lastMask);
     return Replies.integer(count);
+  }
+
+  /**
+   * A BYTE or BIT range as bytes [start, end] plus masks of the bits of the first and last byte
+   * that lie outside a BIT range (0 when none).
+   */
+  private record Span(long start, long end, int firstMask, int lastMask) {
+    static Span of(long start, long end, long len, boolean isBit) {
+      long[] r = Ranges.clamped(start, end, isBit ? len << 3 : len);
+      if (isBit && r[0] <= r[1]) {
+        return new Span(r[0] >> 3, r[1] >> 3, ~((1 << (8 - (int) (r[0] & 7))) - 1) & 0xFF,
+            (1 << (7 - (int) (r[1] & 7))) - 1);
+      }
+      return new Span(r[0], r[1], 0, 0);
+    }
   }
 
   /** Parses an optional BIT|BYTE at {@code idx}; true for BIT. */
@@ -146,26 +143,6 @@ final class BitCommands {
     throw Errors.SYNTAX;
   }
 
-  /** Redis's range normalisation: negatives from the end, clamped to [0, total-1]. */
-  private static long[] clamp(long start, long end, long total) {
-    if (start < 0) {
-      start = total + start;
-    }
-    if (end < 0) {
-      end = total + end;
-    }
-    if (start < 0) {
-      start = 0;
-    }
-    if (end < 0) {
-      end = 0;
-    }
-    if (end >= total) {
-      end = total - 1;
-    }
-    return new long[] {start, end};
-  }
-
   private static Reply bitpos(Call c) {
     long bit = c.longArg(2);
     if (bit != 0 && bit != 1) {
@@ -176,40 +153,27 @@ final class BitCommands {
       return Replies.integer(bit == 1 ? -1 : 0);
     }
     long len = s.length();
-    long start;
-    long end;
     boolean endGiven = false;
-    int firstMask = 0;
-    int lastMask = 0;
+    Span span;
     if (c.argc() >= 4 && c.argc() <= 6) {
-      start = c.longArg(3);
+      long start = c.longArg(3);
       boolean isBit = c.argc() == 6 && rangeUnit(c, 5);
+      long end = len - 1;
       if (c.argc() >= 5) {
         end = c.longArg(4);
         endGiven = true;
-      } else {
-        end = len - 1;
       }
-      long total = isBit ? len << 3 : len;
-      long[] r = clamp(start, end, total);
-      start = r[0];
-      end = r[1];
-      if (isBit && start <= end) {
-        firstMask = ~((1 << (8 - (int) (start & 7))) - 1) & 0xFF;
-        lastMask = (1 << (7 - (int) (end & 7))) - 1;
-        start >>= 3;
-        end >>= 3;
-      }
+      span = Span.of(start, end, len, isBit);
     } else if (c.argc() == 3) {
-      start = 0;
-      end = len - 1;
+      span = new Span(0, len - 1, 0, 0);
     } else {
       throw Errors.SYNTAX;
     }
-    if (start > end) {
+    if (span.start > span.end) {
       return Replies.integer(-1);
     }
-    return Replies.integer(findBit(s.peek(), (int) start, (int) end, (int) bit, firstMask, lastMask, endGiven));
+    return Replies.integer(findBit(s.peek(), (int) span.start, (int) span.end, (int) bit,
+        span.firstMask, span.lastMask, endGiven));
   }
 
   /** BITPOS over bytes [start, end] with edge masks for BIT ranges, exactly as Redis scans them. */

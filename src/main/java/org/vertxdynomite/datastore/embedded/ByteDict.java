@@ -41,6 +41,8 @@ final class ByteDict<V> {
   private int used1;
   /** Next bucket of t0 to move into t1, or -1 when not rehashing. */
   private int rehashIdx = -1;
+  /** Iterations in progress: lookups made meanwhile must not move nodes (Redis's safe iterator). */
+  private int pauseRehash;
 
   ByteDict() {
     // A per-table random seed, like Redis's siphash key, keeps crafted keys from colliding.
@@ -101,6 +103,8 @@ final class ByteDict<V> {
 
   /** Adds {@code key}, which must be absent; returns the new node. */
   Node<V> insertNew(byte[] key, V value) {
+    // Every write advances a rehash in progress, or a table only ever inserted into never finishes it.
+    rehashStep();
     expandIfNeeded();
     int h = Bytes.hash(key, seed);
     Node<V> n;
@@ -148,11 +152,16 @@ final class ByteDict<V> {
     rehashIdx = -1;
   }
 
-  /** Visits every node; the table must not change meanwhile. */
+  /** Visits every node; lookups are allowed meanwhile, insertions and removals are not. */
   void forEach(Consumer<Node<V>> fn) {
-    visitAll(t0, fn);
-    if (t1 != null) {
-      visitAll(t1, fn);
+    pauseRehash++;
+    try {
+      visitAll(t0, fn);
+      if (t1 != null) {
+        visitAll(t1, fn);
+      }
+    } finally {
+      pauseRehash--;
     }
   }
 
@@ -195,6 +204,7 @@ final class ByteDict<V> {
     if (size() == 0) {
       return null;
     }
+    rehashStep();
     int n0 = t0.length;
     int total = n0 + (t1 == null ? 0 : t1.length);
     // Expected tries are bounded by 1/fill (at least 10%); the walk after them keeps the loop finite.
@@ -276,7 +286,7 @@ final class ByteDict<V> {
 
   /** Moves one bucket (visiting at most a few empty ones) from t0 into t1. */
   private void rehashStep() {
-    if (t1 == null) {
+    if (t1 == null || pauseRehash > 0) {
       return;
     }
     int emptyVisits = EMPTY_VISITS_PER_STEP;
@@ -332,7 +342,7 @@ final class ByteDict<V> {
     return s;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <V> Node<V>[] newTable(int n) {
     return (Node<V>[]) new Node[n];
   }

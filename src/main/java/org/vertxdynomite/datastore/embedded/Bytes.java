@@ -20,20 +20,13 @@ final class Bytes {
       h ^= mixWord(w);
       h = Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
     }
-    int tail = 0;
-    switch (n - i) {
-      case 3:
-        tail ^= (k[i + 2] & 0xff) << 16;
-      // fall through
-      case 2:
-        tail ^= (k[i + 1] & 0xff) << 8;
-      // fall through
-      case 1:
-        tail ^= k[i] & 0xff;
-        h ^= mixWord(tail);
-        break;
-      default:
-        break;
+    int rem = n - i;
+    if (rem > 0) {
+      int tail = 0;
+      for (int b = rem - 1; b >= 0; b--) {
+        tail = (tail << 8) | (k[i + b] & 0xff);
+      }
+      h ^= mixWord(tail);
     }
     h ^= n;
     h ^= h >>> 16;

@@ -74,51 +74,69 @@ final class CFloat {
   }
 
   private static Parsed parseDecimal(byte[] s, int i, boolean neg) {
+    Mantissa m = mantissa(s, i, 10);
+    if (m == null) {
+      return null;
+    }
+    long[] exp = exponent(s, m.end, 'e');
+    long scale = m.fracDigits - exp[0];
+    BigDecimal mag = m.value.signum() == 0 ? BigDecimal.ZERO : clampScale(m.value, scale);
+    return new Parsed(Kind.FINITE, neg, mag, (int) exp[1]);
+  }
+
+  /** Digits in {@code radix} with an optional fraction; null when there is no digit at all. */
+  private record Mantissa(BigInteger value, int fracDigits, int end) {}
+
+  private static Mantissa mantissa(byte[] s, int i, int radix) {
     int n = s.length;
     StringBuilder digits = new StringBuilder();
     int fracDigits = 0;
-    boolean any = false;
-    while (i < n && isDigit(s[i])) {
+    while (i < n && Character.digit(s[i], radix) >= 0) {
       digits.append((char) s[i++]);
-      any = true;
     }
     if (i < n && s[i] == '.') {
       int j = i + 1;
-      while (j < n && isDigit(s[j])) {
+      while (j < n && Character.digit(s[j], radix) >= 0) {
         digits.append((char) s[j++]);
         fracDigits++;
-        any = true;
       }
-      if (any) {
+      if (digits.length() > 0) {
         i = j;
       }
     }
-    if (!any) {
+    if (digits.length() == 0) {
       return null;
     }
-    long exp = 0;
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-      int j = i + 1;
-      boolean eneg = false;
-      if (j < n && (s[j] == '+' || s[j] == '-')) {
-        eneg = s[j] == '-';
-        j++;
-      }
-      if (j < n && isDigit(s[j])) {
-        while (j < n && isDigit(s[j])) {
-          if (exp < 1_000_000_000L) {
-            exp = exp * 10 + (s[j] - '0');
-          }
-          j++;
-        }
-        exp = eneg ? -exp : exp;
-        i = j;
-      }
+    return new Mantissa(new BigInteger(digits.toString(), radix), fracDigits, i);
+  }
+
+  /**
+   * An optional exponent introduced by {@code marker} (either case) at {@code i}: returns the
+   * exponent (capped far beyond any representable value) and the index after it; without a valid
+   * exponent, 0 and {@code i}.
+   */
+  private static long[] exponent(byte[] s, int i, char marker) {
+    int n = s.length;
+    if (i >= n || Character.toLowerCase(s[i]) != marker) {
+      return new long[] {0, i};
     }
-    BigInteger unscaled = new BigInteger(digits.toString());
-    long scale = fracDigits - exp;
-    BigDecimal mag = unscaled.signum() == 0 ? BigDecimal.ZERO : clampScale(unscaled, scale);
-    return new Parsed(Kind.FINITE, neg, mag, i);
+    int j = i + 1;
+    boolean neg = false;
+    if (j < n && (s[j] == '+' || s[j] == '-')) {
+      neg = s[j] == '-';
+      j++;
+    }
+    if (j >= n || !isDigit(s[j])) {
+      return new long[] {0, i};
+    }
+    long exp = 0;
+    while (j < n && isDigit(s[j])) {
+      if (exp < 1_000_000_000L) {
+        exp = exp * 10 + (s[j] - '0');
+      }
+      j++;
+    }
+    return new long[] {neg ? -exp : exp, j};
   }
 
   /** Builds unscaled × 10^-scale, replacing absurd exponents by ones that still over/underflow. */
@@ -134,47 +152,15 @@ final class CFloat {
   }
 
   private static Parsed parseHex(byte[] s, int i, boolean neg) {
-    int n = s.length;
-    BigInteger mant = BigInteger.ZERO;
-    int fracDigits = 0;
-    boolean any = false;
-    while (i < n && hexVal(s[i]) >= 0) {
-      mant = mant.shiftLeft(4).add(BigInteger.valueOf(hexVal(s[i++])));
-      any = true;
-    }
-    if (i < n && s[i] == '.') {
-      int j = i + 1;
-      while (j < n && hexVal(s[j]) >= 0) {
-        mant = mant.shiftLeft(4).add(BigInteger.valueOf(hexVal(s[j++])));
-        fracDigits++;
-        any = true;
-      }
-      if (any) {
-        i = j;
-      }
-    }
-    if (!any) {
+    Mantissa m = mantissa(s, i, 16);
+    if (m == null) {
       return null;
     }
-    long exp = 0;
-    if (i < n && (s[i] == 'p' || s[i] == 'P')) {
-      int j = i + 1;
-      boolean eneg = false;
-      if (j < n && (s[j] == '+' || s[j] == '-')) {
-        eneg = s[j] == '-';
-        j++;
-      }
-      if (j < n && isDigit(s[j])) {
-        while (j < n && isDigit(s[j])) {
-          if (exp < 1_000_000_000L) {
-            exp = exp * 10 + (s[j] - '0');
-          }
-          j++;
-        }
-        exp = eneg ? -exp : exp;
-        i = j;
-      }
-    }
+    BigInteger mant = m.value;
+    long[] e = exponent(s, m.end, 'p');
+    long exp = e[0];
+    long fracDigits = m.fracDigits;
+    i = (int) e[1];
     long binExp = exp - 4L * fracDigits;
     if (mant.signum() == 0) {
       return new Parsed(Kind.FINITE, neg, BigDecimal.ZERO, i);
@@ -219,18 +205,5 @@ final class CFloat {
 
   private static boolean isDigit(byte b) {
     return b >= '0' && b <= '9';
-  }
-
-  private static int hexVal(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
-    }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
-    }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
-    }
-    return -1;
   }
 }

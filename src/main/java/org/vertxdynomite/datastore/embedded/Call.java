@@ -86,6 +86,29 @@ final class Call {
     return (int) v;
   }
 
+  /** Arguments [from, from + n) as an array, e.g. the keys of a multi-key pop. */
+  byte[][] args(int from, int n) {
+    byte[][] out = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      out[i] = request.arg(from + i);
+    }
+    return out;
+  }
+
+  /**
+   * Serves a multi-key pop from the first of {@code keys} that exists: WRONGTYPE unless it holds
+   * {@code type}; null when none exists (the command may then block).
+   */
+  org.vertxdynomite.resp.Reply serveFirstExisting(byte[][] keys, ValueType type, Outcome.Server server) {
+    for (byte[] k : keys) {
+      Value v = ks.get(k, type);
+      if (v != null) {
+        return server.serve(this, k);
+      }
+    }
+    return null;
+  }
+
   /** An error naming this command, e.g. "ERR invalid expire time in 'set' command". */
   RespError invalidExpire() {
     return Errors.invalidExpire(name());

@@ -30,6 +30,12 @@ final class CommandTable {
     HashCommands.register(b);
     SetCommands.register(b);
     SetAlgebraCommands.register(b);
+    ListCommands.register(b);
+    ListMoveCommands.register(b);
+    ZSetCommands.register(b);
+    ZRangeCommands.register(b);
+    ZSetAlgebraCommands.register(b);
+    ZPopCommands.register(b);
     return b.build();
   }
 

@@ -49,7 +49,7 @@ public final class EmbeddedStore {
 
   /**
    * Runs one command and returns its reply; never waits. A blocking command that would block
-   * answers as it does inside MULTI: its timeout reply.
+   * answers as it does inside MULTI on Redis (a nil reply).
    */
   public Reply execute(RespRequest request) {
     List<Delivery> deliveries = new ArrayList<>(0);
@@ -57,7 +57,7 @@ public final class EmbeddedStore {
     lock.lock();
     try {
       Object r = run(request, null, deliveries);
-      reply = r instanceof Reply rep ? rep : ((Outcome.Wait) r).onTimeout();
+      reply = r instanceof Reply rep ? rep : ((Outcome.Wait) r).noBlock();
     } finally {
       lock.unlock();
     }
@@ -253,39 +253,28 @@ public final class EmbeddedStore {
 
   /** Number of keys, expired ones not yet reclaimed included (as Redis's DBSIZE). */
   public long dbSize() {
-    lock.lock();
-    try {
-      return ks.size();
-    } finally {
-      lock.unlock();
-    }
+    return locked(ks::size);
   }
 
   /** The current memory estimate in bytes. */
   public long usedMemory() {
-    lock.lock();
-    try {
-      return ks.usedMemory();
-    } finally {
-      lock.unlock();
-    }
+    return locked(ks::usedMemory);
   }
 
   /** Keys deleted by expiry (lazy or active) since start. */
   public long expiredKeys() {
-    lock.lock();
-    try {
-      return ks.expiredKeys();
-    } finally {
-      lock.unlock();
-    }
+    return locked(ks::expiredKeys);
   }
 
   /** Commands currently blocked. */
   public int blockedCount() {
+    return locked(blocked::size);
+  }
+
+  private <T> T locked(java.util.function.Supplier<T> read) {
     lock.lock();
     try {
-      return blocked.size();
+      return read.get();
     } finally {
       lock.unlock();
     }

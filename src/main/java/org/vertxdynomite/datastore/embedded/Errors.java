@@ -25,6 +25,8 @@ final class Errors {
   static final RespError TIMEOUT_NEGATIVE = RespError.err("timeout is negative");
   static final RespError BAD_DUMP = RespError.err("DUMP payload version or checksum are wrong");
   static final RespError BAD_DATA_FORMAT = RespError.err("Bad data format");
+  static final RespError NUMKEYS = RespError.err("numkeys should be greater than 0");
+  static final RespError LIMIT_NEGATIVE = RespError.err("LIMIT can't be negative");
 
   /** Redis's proto-max-bulk-len default: the largest string a command may create. */
   static final long MAX_STRING = 512L * 1024 * 1024;

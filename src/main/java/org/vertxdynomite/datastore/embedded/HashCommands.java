@@ -16,9 +16,6 @@ final class HashCommands {
   private static final RespError NOT_INTEGER = RespError.err("hash value is not an integer");
   private static final RespError NOT_FLOAT = RespError.err("hash value is not a float");
   private static final RespError NAN_OR_INF = RespError.err("value is NaN or Infinity");
-  private static final RespError COUNT_RANGE =
-      RespError.err("value is out of range, value must between -9223372036854775807 and 9223372036854775807");
-  private static final RespError OUT_OF_RANGE = RespError.err("value is out of range");
 
   private HashCommands() {}
 
@@ -166,30 +163,15 @@ final class HashCommands {
 
   private static Reply hrandfield(Call c) {
     if (c.argc() >= 3) {
-      long l = c.longArg(2);
-      if (l == Long.MIN_VALUE) {
-        throw COUNT_RANGE;
-      }
-      boolean withValues = false;
-      if (c.argc() > 4 || (c.argc() == 4 && !c.is(3, "withvalues"))) {
-        throw Errors.SYNTAX;
-      } else if (c.argc() == 4) {
-        withValues = true;
-        if (l < -Long.MAX_VALUE / 2 || l > Long.MAX_VALUE / 2) {
-          throw OUT_OF_RANGE;
-        }
-      }
+      RandomPicks.CountArgs args = RandomPicks.countArgs(c, "withvalues");
       HashValue h = c.ks.get(c.arg(1), ValueType.HASH);
-      if (h == null || l == 0) {
+      if (h == null || args.count() == 0) {
         return Replies.EMPTY_ARRAY;
       }
-      List<ByteDict.Node<byte[]>> picks = l < 0 || l == 1
-          ? RandomPicks.withRepetition(h.fields, Math.abs(l), c.ks.random())
-          : RandomPicks.distinct(h.fields, l, c.ks.random());
-      List<Reply> out = new ArrayList<>(picks.size() * (withValues ? 2 : 1));
-      for (ByteDict.Node<byte[]> n : picks) {
+      List<Reply> out = new ArrayList<>();
+      for (ByteDict.Node<byte[]> n : RandomPicks.pick(h.fields, args.count(), c.ks.random())) {
         out.add(Replies.bulk(n.key));
-        if (withValues) {
+        if (args.with()) {
           out.add(Replies.bulk(n.value));
         }
       }

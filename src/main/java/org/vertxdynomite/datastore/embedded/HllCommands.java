@@ -88,7 +88,7 @@ final class HllCommands {
           throw CORRUPT;
         }
       }
-      return Replies.integer(HyperLogLog.count(HyperLogLog.rawHistogram(max)));
+      return Replies.integer(HllMath.count(HllMath.rawHistogram(max)));
     }
     Keyspace.Entry e = c.ks.entry(c.arg(1));
     if (e == null) {
@@ -101,7 +101,7 @@ final class HllCommands {
       if (histo == null) {
         throw CORRUPT;
       }
-      card = HyperLogLog.count(histo);
+      card = HllMath.count(histo);
       // Like Redis, caching the count rewrites the value (a read that modifies the string).
       HyperLogLog.Buf h = editable(s);
       HyperLogLog.storeCache(h.b, card);

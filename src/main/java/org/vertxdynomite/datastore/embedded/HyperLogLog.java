@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Redis's HyperLogLog, byte for byte: the same 16-byte header ("HYLL", encoding, cached
  * cardinality with its invalid bit), the same sparse run-length opcodes (ZERO, XZERO, VAL) and
- * 6-bit dense registers, MurmurHash64A with Redis's seed, and Ertl's estimator. GET of an HLL key
- * and PFCOUNT therefore answer exactly what redis-server answers.
+ * 6-bit dense registers; hashing and estimation are in {@link HllMath}. GET of an HLL key and
+ * PFCOUNT therefore answer exactly what redis-server answers.
  *
  * <p>An HLL is edited in a {@link Buf} (bytes plus length, room to grow) and written back as a
  * string value.
@@ -26,7 +26,6 @@ final class HyperLogLog {
   private static final int VAL_MAX_LEN = 4;
   private static final int ZERO_MAX_LEN = 64;
   private static final int XZERO_MAX_LEN = 16384;
-  private static final double ALPHA_INF = 0.721347520444481703680;
 
   /** A mutable HLL representation. */
   static final class Buf {
@@ -81,47 +80,6 @@ final class HyperLogLog {
     h.b[15] |= (byte) 0x80;
   }
 
-  /** MurmurHash64A (little-endian reads), as Redis uses it. */
-  static long murmur64a(byte[] key, long seed) {
-    final long m = 0xc6a4a7935bd1e995L;
-    final int r = 47;
-    int len = key.length;
-    long h = seed ^ (len * m);
-    int end = len - (len & 7);
-    for (int i = 0; i < end; i += 8) {
-      long k = 0;
-      for (int b = 7; b >= 0; b--) {
-        k = (k << 8) | (key[i + b] & 0xffL);
-      }
-      k *= m;
-      k ^= k >>> r;
-      k *= m;
-      h ^= k;
-      h *= m;
-    }
-    int rem = len & 7;
-    if (rem > 0) {
-      for (int b = rem - 1; b >= 0; b--) {
-        h ^= (key[end + b] & 0xffL) << (8 * b);
-      }
-      h *= m;
-    }
-    h ^= h >>> r;
-    h *= m;
-    h ^= h >>> r;
-    return h;
-  }
-
-  /** Register index (low 32 bits) and run length (high 32 bits) for an element. */
-  private static long patLen(byte[] ele) {
-    long hash = murmur64a(ele, 0xadc83b19L);
-    int index = (int) (hash & (REGISTERS - 1));
-    hash >>>= P;
-    hash |= 1L << Q;
-    int count = 1 + Long.numberOfTrailingZeros(hash);
-    return ((long) count << 32) | index;
-  }
-
   static int denseGet(byte[] b, int regnum) {
     int byteIdx = HDR + regnum * 6 / 8;
     int fb = regnum * 6 & 7;
@@ -142,7 +100,7 @@ final class HyperLogLog {
 
   /** Adds an element: 1 if a register changed, 0 if not, -1 if the sparse data is corrupt. */
   static int add(Buf h, byte[] ele) {
-    long pl = patLen(ele);
+    long pl = HllMath.patLen(ele);
     int index = (int) pl;
     int count = (int) (pl >>> 32);
     return set(h, index, count);
@@ -410,63 +368,7 @@ final class HyperLogLog {
     if (!merge(raw, s, len)) {
       return null;
     }
-    return rawHistogram(raw);
-  }
-
-  static int[] rawHistogram(byte[] raw) {
-    int[] h = new int[64];
-    for (byte r : raw) {
-      h[r]++;
-    }
-    return h;
-  }
-
-  /** Ertl's improved estimator over the register histogram, as Redis computes it. */
-  static long count(int[] reghisto) {
-    double m = REGISTERS;
-    double z = m * tau((m - reghisto[Q + 1]) / m);
-    for (int j = Q; j >= 1; --j) {
-      z += reghisto[j];
-      z *= 0.5;
-    }
-    z += m * sigma(reghisto[0] / m);
-    double e = ALPHA_INF * m * m / z;
-    // llroundl: round half away from zero (e is never negative).
-    long r = (long) e;
-    return e - r >= 0.5 ? r + 1 : r;
-  }
-
-  private static double sigma(double x) {
-    if (x == 1.0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double zPrime;
-    double y = 1;
-    double z = x;
-    do {
-      x *= x;
-      zPrime = z;
-      z += x * y;
-      y += y;
-    } while (zPrime != z);
-    return z;
-  }
-
-  private static double tau(double x) {
-    if (x == 0.0 || x == 1.0) {
-      return 0.0;
-    }
-    double zPrime;
-    double y = 1.0;
-    double z = 1 - x;
-    do {
-      x = Math.sqrt(x);
-      zPrime = z;
-      y *= 0.5;
-      double d = 1 - x;
-      z -= d * d * y;
-    } while (zPrime != z);
-    return z / 3;
+    return HllMath.rawHistogram(raw);
   }
 
   /** The cached cardinality if valid, else -1. */

@@ -210,8 +210,11 @@ final class Keyspace {
     return true;
   }
 
+  /** Drops every key in O(1) (the old tables are left to the garbage collector, like FLUSHALL ASYNC). */
   void flush() {
-    data.forEach(n -> n.value.live = false);
+    for (Entry e : touched) {
+      e.live = false;
+    }
     data.clear();
     volatileKeys.clear();
     touched.clear();
@@ -254,7 +257,7 @@ final class Keyspace {
    */
   int activeExpire(int samples) {
     int expired = 0;
-    int n = (int) Math.min(samples, volatileKeys.size());
+    int n = Math.min(samples, volatileKeys.size());
     for (int i = 0; i < n; i++) {
       ByteDict.Node<Entry> node = volatileKeys.randomNode(random);
       if (node == null) {

@@ -107,6 +107,13 @@ final class Numbers {
    * string must be consumed (an empty string reads as 0), overflow gives ±inf, NaN is rejected.
    */
   static double parseDoubleLenient(byte[] s, int from) {
+    // The C string ends at the first NUL byte.
+    for (int i = from; i < s.length; i++) {
+      if (s[i] == 0) {
+        s = java.util.Arrays.copyOf(s, i);
+        break;
+      }
+    }
     CFloat.Parsed p = CFloat.parse(s, from, true);
     if (p == null) {
       // Nothing parsed: strtod returns 0 and leaves the pointer at the start.

@@ -10,9 +10,10 @@ sealed interface Outcome {
 
   /**
    * Wait until one of {@code keys} can serve the command, or until {@code deadline} (Unix ms;
-   * 0 = forever), then reply {@code onTimeout}.
+   * 0 = forever), then reply {@code onTimeout}. A caller that may not block (like a command inside
+   * MULTI on Redis) gets {@code noBlock} at once instead.
    */
-  record Wait(byte[][] keys, long deadline, Server server, Reply onTimeout) implements Outcome {}
+  record Wait(byte[][] keys, long deadline, Server server, Reply onTimeout, Reply noBlock) implements Outcome {}
 
   /** Tries to serve a blocked command from {@code readyKey}; null means "not yet, keep waiting". */
   @FunctionalInterface

@@ -12,7 +12,31 @@ import java.util.random.RandomGenerator;
  */
 final class RandomPicks {
 
+  private static final org.vertxdynomite.resp.RespError OUT_OF_RANGE =
+      org.vertxdynomite.resp.RespError.err("value is out of range");
+
   private RandomPicks() {}
+
+  /** The count (argument 2) and the WITHVALUES/WITHSCORES flag (argument 3) of HRANDFIELD and ZRANDMEMBER. */
+  record CountArgs(long count, boolean with) {}
+
+  /** Parses {@code key count [withWord]} with Redis's checks and messages. */
+  static CountArgs countArgs(Call c, String withWord) {
+    long count = c.rangeLongArg(2, -Long.MAX_VALUE, Long.MAX_VALUE, null);
+    if (c.argc() > 4 || (c.argc() == 4 && !c.is(3, withWord))) {
+      throw Errors.SYNTAX;
+    }
+    boolean with = c.argc() == 4;
+    if (with && (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2)) {
+      throw OUT_OF_RANGE;
+    }
+    return new CountArgs(count, with);
+  }
+
+  /** {@code |count|} picks: distinct for a positive count, possibly repeated for a negative one. */
+  static <V> List<ByteDict.Node<V>> pick(ByteDict<V> dict, long count, RandomGenerator rnd) {
+    return count < 0 ? withRepetition(dict, -count, rnd) : distinct(dict, count, rnd);
+  }
 
   /** {@code count} picks, possibly repeated. */
   static <V> List<ByteDict.Node<V>> withRepetition(ByteDict<V> dict, long count, RandomGenerator rnd) {

@@ -13,9 +13,7 @@ import org.vertxdynomite.resp.RespError;
 /** SMEMBERS, SINTER, SUNION, SDIFF, their STORE forms, and SINTERCARD. */
 final class SetAlgebraCommands {
 
-  private static final RespError NUMKEYS = RespError.err("numkeys should be greater than 0");
   private static final RespError TOO_MANY_KEYS = RespError.err("Number of keys can't be greater than number of args");
-  private static final RespError LIMIT_NEGATIVE = RespError.err("LIMIT can't be negative");
 
   private enum Op { UNION, DIFF }
 
@@ -124,14 +122,14 @@ final class SetAlgebraCommands {
   }
 
   private static Reply sintercard(Call c) {
-    long numkeys = c.rangeLongArg(1, 1, Long.MAX_VALUE, NUMKEYS);
+    long numkeys = c.rangeLongArg(1, 1, Long.MAX_VALUE, Errors.NUMKEYS);
     if (numkeys > c.argc() - 2) {
       throw TOO_MANY_KEYS;
     }
     long limit = 0;
     for (int j = 2 + (int) numkeys; j < c.argc(); j++) {
       if (c.is(j, "limit") && j < c.argc() - 1) {
-        limit = c.rangeLongArg(++j, 0, Long.MAX_VALUE, LIMIT_NEGATIVE);
+        limit = c.rangeLongArg(++j, 0, Long.MAX_VALUE, Errors.LIMIT_NEGATIVE);
       } else {
         throw Errors.SYNTAX;
       }

@@ -153,9 +153,7 @@ final class SetCommands {
       if (s == null || l == 0) {
         return Replies.EMPTY_ARRAY;
       }
-      List<ByteDict.Node<Boolean>> picks = l < 0
-          ? RandomPicks.withRepetition(s.members, -l, c.ks.random())
-          : RandomPicks.distinct(s.members, l, c.ks.random());
+      List<ByteDict.Node<Boolean>> picks = RandomPicks.pick(s.members, l, c.ks.random());
       List<Reply> out = new ArrayList<>(picks.size());
       for (ByteDict.Node<Boolean> n : picks) {
         out.add(Replies.bulk(n.key));

@@ -180,25 +180,11 @@ final class StringCommands {
     if (start < 0 && end < 0 && start > end) {
       return EMPTY_BULK;
     }
-    if (start < 0) {
-      start = len + start;
-    }
-    if (end < 0) {
-      end = len + end;
-    }
-    if (start < 0) {
-      start = 0;
-    }
-    if (end < 0) {
-      end = 0;
-    }
-    if (end >= len) {
-      end = len - 1;
-    }
-    if (start > end || len == 0) {
+    long[] r = Ranges.clamped(start, end, len);
+    if (r[0] > r[1] || len == 0) {
       return EMPTY_BULK;
     }
-    return Replies.bulk(s.range((int) start, (int) end + 1));
+    return Replies.bulk(s.range((int) r[0], (int) r[1] + 1));
   }
 
   static StringValue asString(Keyspace.Entry e) {

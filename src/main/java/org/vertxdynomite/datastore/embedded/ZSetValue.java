@@ -52,23 +52,22 @@ final class ZSetValue implements Value {
     return dict.get(member);
   }
 
-  /** Adds a new member or moves an existing one to {@code score}. */
+  /**
+   * Adds a new member or moves an existing one to {@code score}. As in Redis an existing member
+   * keeps its node when the new score compares equal (0 and -0 included).
+   */
   void put(byte[] member, double score) {
     ZSkipList.Node n = dict.get(member);
     if (n == null) {
       if (listpack && (list.length + 1 > MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE)) {
         listpack = false;
       }
-      score = stored(score);
-      dict.insertNew(member, list.insert(score, member));
+      dict.insertNew(member, list.insert(stored(score), member));
       payload += Memory.DICT_NODE + Memory.SKIPLIST_NODE + Memory.bytes(member.length);
-    } else {
-      score = stored(score);
-      if (n.score != score || Double.doubleToRawLongBits(n.score) != Double.doubleToRawLongBits(score)) {
-        ZSkipList.Node moved = list.updateScore(n, score);
-        if (moved != n) {
-          dict.put(member, moved);
-        }
+    } else if (n.score != score) {
+      ZSkipList.Node moved = list.updateScore(n, stored(score));
+      if (moved != n) {
+        dict.put(member, moved);
       }
     }
   }

@@ -28,8 +28,11 @@
  *   <li>Command groups, one file each: {@code KeyCommands}, {@code ExpireCommands},
  *       {@code ScanCommands}, {@code DumpCommands} with {@code DumpFormat}, {@code StringCommands}
  *       with {@code SetOptions}, {@code CounterCommands}, {@code BitCommands}, {@code HashCommands}, {@code RandomPicks}, {@code SetCommands}, {@code SetAlgebraCommands},
+ *       {@code ListCommands}, {@code ListMoveCommands} (with the blocking pops) and {@code Timeouts},
+ *       {@code ZSetCommands}, {@code ZRangeCommands} with {@code ZRanges}, {@code ZSetAlgebraCommands},
+ *       {@code ZPopCommands} (with the blocking pops), {@code MultiPop} (shared *MPOP arguments), {@code Ranges} (index normalisation),
  *       {@code BitfieldCommand}, {@code HllCommands} with {@code HyperLogLog} (Redis's exact
- *       sparse/dense encoding), {@code LcsCommand}.</li>
+ *       sparse/dense encoding) and {@code HllMath} (hash and estimator), {@code LcsCommand}.</li>
  * </ul>
  */
 package org.vertxdynomite.datastore.embedded;

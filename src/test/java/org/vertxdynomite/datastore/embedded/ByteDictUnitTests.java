@@ -74,6 +74,16 @@ class ByteDictUnitTests {
   }
 
   @Test
+  void aTableOnlyEverInsertedIntoKeepsGrowing() {
+    ByteDict<Integer> d = new ByteDict<>(5);
+    for (int i = 0; i < 100_000; i++) {
+      d.insertNew(k(i), i);
+    }
+    assertThat(d.buckets()).isGreaterThanOrEqualTo(65_536);
+    assertThat(d.get(k(99_999))).isEqualTo(99_999);
+  }
+
+  @Test
   void randomNodeEventuallyPicksEveryKey() {
     ByteDict<Integer> d = new ByteDict<>(1);
     for (int i = 0; i < 20; i++) {

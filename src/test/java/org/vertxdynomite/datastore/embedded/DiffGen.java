@@ -46,6 +46,8 @@ abstract class DiffGen {
       {"SET", "_", "str"},
       {"HSET", "_", "f", "v"},
       {"SADD", "_", "a", "b"},
+      {"RPUSH", "_", "a", "b"},
+      {"ZADD", "_", "1", "a", "-0", "b"},
   };
 
   /** Makes sure both sides agree on which keys exist (lazy expiry), then compares DBSIZE. */

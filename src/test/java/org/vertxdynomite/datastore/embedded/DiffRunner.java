@@ -56,8 +56,20 @@ final class DiffRunner {
     }
   }
 
+  /** Runs on the embedded store; a blocked command is awaited (its timeout fires on real time). */
   byte[] embeddedOnly(byte[]... args) {
-    return store.execute(new RespRequest(args)).toBuffer().getBytes();
+    java.util.concurrent.CompletableFuture<org.vertxdynomite.resp.Reply> later = new java.util.concurrent.CompletableFuture<>();
+    Submission s = store.submit(new RespRequest(args), later::complete);
+    org.vertxdynomite.resp.Reply reply = s.immediate();
+    if (reply == null) {
+      try {
+        reply = later.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        s.cancel();
+        throw new AssertionError("embedded store did not answer a blocked command in 10 s", e);
+      }
+    }
+    return reply.toBuffer().getBytes();
   }
 
   /** Runs on both sides; returns {redis, embedded} raw replies and records them in the history. */
@@ -169,6 +181,13 @@ final class DiffRunner {
         .append(" (seed ").append(seed).append(", replay with -Dembedded.diff.seed=").append(seed).append(")\n");
     sb.append("  redis:    ").append(RespValue.render(r[0])).append('\n');
     sb.append("  embedded: ").append(RespValue.render(r[1])).append('\n');
+    int d = java.util.Arrays.mismatch(r[0], r[1]);
+    if (d > 300) {
+      int from = Math.max(0, d - 120);
+      sb.append("  first difference at byte ").append(d).append(":\n");
+      sb.append("    redis:    …").append(RespValue.render(java.util.Arrays.copyOfRange(r[0], from, Math.min(r[0].length, d + 120)))).append('\n');
+      sb.append("    embedded: …").append(RespValue.render(java.util.Arrays.copyOfRange(r[1], from, Math.min(r[1].length, d + 120)))).append('\n');
+    }
     sb.append("history (oldest first):\n");
     for (String h : history) {
       sb.append("  ").append(h).append('\n');
