@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.HostPort;
 import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.config.SeedSpec;
+import org.vertxdynomite.ring.Token;
+import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.topology.NodeState;
+import org.vertxdynomite.topology.Topology;
 
 /** A node that names seeds but has no membership: every seed is a peer not seen (down). */
 class ClusterViewUnitTests {
@@ -37,6 +40,23 @@ class ClusterViewUnitTests {
         .containsExactly("10.0.0.2:8101", "10.0.0.3:8101", "10.0.0.3:8201");
     assertThat(view.peers()).allMatch(p -> !p.up() && p.state().isEmpty() && !p.adminDown());
     assertThat(view.peers().get(0).tokens()).containsExactly(5L, 1005L);
+  }
+
+  @Test
+  void aConfiguredNodeTheTopologyHoldsAsADownPlaceholderIsADownPeer() {
+    NodeInfo self = NodeInfo.fromConfig("me", CONFIG, "dyn.node.me", NodeState.NORMAL, 1);
+    NodeInfo live = new NodeInfo("live", "dc1", "rack2", List.of(Token.of(5), Token.of(1005)),
+        new HostPort("10.0.0.2", 8102), new HostPort("10.0.0.2", 8101), new HostPort("10.0.0.2", 22222),
+        "dyn.node.live", NodeState.NORMAL, 1);
+    Topology t = Topology.of(self, List.of(live), CONFIG.dynSeeds());
+    assertThat(t.downNodes()).as("the two dc2 seeds are placeholders").hasSize(2);
+    ClusterView withPlaceholders = ClusterView.of(CONFIG, () -> t, controls);
+
+    assertThat(withPlaceholders.peers()).extracting(p -> p.address() + " up=" + p.up()).containsExactly(
+        "10.0.0.2:8101 up=true", "10.0.0.3:8101 up=false", "10.0.0.3:8201 up=false");
+    assertThat(ClusterDescriptions.dyno(withPlaceholders)).as("self and the live peer, twice for its two tokens")
+        .hasSize(3);
+    assertThat(ClusterDescriptions.dyno(withPlaceholders).getJsonObject(1).getString("port")).isEqualTo("8102");
   }
 
   @Test
