@@ -54,6 +54,11 @@ public final class ClusterView {
     this.controls = controls;
   }
 
+  /** The view of a node whose topology is {@code topology}'s (for tests). */
+  static ClusterView over(NodeConfig config, Supplier<Topology> topology, NodeControls controls) {
+    return new ClusterView(config, topology, controls);
+  }
+
   /** The view of a node: its membership's when clustered, a cluster of one otherwise. */
   public static ClusterView of(NodeConfig config, Optional<Membership> membership, NodeControls controls) {
     if (membership.isPresent()) {
@@ -107,6 +112,11 @@ public final class ClusterView {
       }
     }
     for (SeedSpec s : config.dynSeeds()) {
+      // A seed is a place (dc, rack, tokens), as for the topology: one that a member fills is not
+      // a peer of its own, even when its address differs (a pod's DNS name, the pod's IP).
+      if (t.members().values().stream().anyMatch(m -> m.sameSlot(s))) {
+        continue;
+      }
       HostPort a = new HostPort(s.host(), s.port());
       byAddress.putIfAbsent(a, new Peer(a, s.dc(), s.rack(), s.tokens(), Optional.empty(),
           controls.peers().isDown(a)));

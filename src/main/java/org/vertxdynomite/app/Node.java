@@ -67,12 +67,17 @@ public final class Node {
   }
 
   /**
-   * Starts a node on a Vert.x of its own: clustered (Hazelcast, {@code dyn_listen}, the
-   * {@code dyn_seeds}) when the configuration names seeds, standalone otherwise. Completes once
-   * clients can connect.
+   * Starts a node on a Vert.x of its own: clustered (Hazelcast on {@code dyn_listen}, peers from
+   * {@code dyn_seeds} or a Kubernetes Service, the event bus on {@code eventbus_port}) when
+   * {@link NodeConfig#clustered()}, standalone otherwise. Completes once clients can connect.
    */
   public static Future<Node> start(NodeConfig config) {
-    return start(config, ClusterOptions.DEFAULTS.withClusterName(config.clusterName()));
+    return start(config, clusterOptions(config));
+  }
+
+  /** The cluster options {@code config} asks for: its {@code cluster_name} and {@code eventbus_port}. */
+  static ClusterOptions clusterOptions(NodeConfig config) {
+    return ClusterOptions.DEFAULTS.withClusterName(config.clusterName()).withEventBusPort(config.eventbusPort());
   }
 
   /** {@link #start(NodeConfig)} with explicit cluster options (cluster name, event-bus port…). */
@@ -80,7 +85,7 @@ public final class Node {
     // A registry per node: nodes sharing a JVM (tests) must not mix their metrics.
     String registry = "vertx-dynomite-" + UUID.randomUUID();
     VertxOptions options = PrometheusMetrics.vertxOptions(registry);
-    if (config.dynSeeds().isEmpty()) {
+    if (!config.clustered()) {
       Vertx vertx = Vertx.vertx(options);
       return new Node(vertx, null, config, registry).startServices()
           .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));

@@ -34,7 +34,7 @@ public enum ConfigKey {
   DYN_SEEDS("dyn_seeds", Use.USED, "list of host:port:rack:dc:tokens",
       set((b, v) -> b.dynSeeds(v.list("host:port:rack:dc:tokens", SeedSpec::parse))), NodeConfig::dynSeeds),
   DYN_SEED_PROVIDER("dyn_seed_provider", Use.USED, "seed provider",
-      set((b, v) -> SeedProviders.check(v.text())), c -> SeedProviders.SIMPLE),
+      set((b, v) -> b.seedProvider(SeedProvider.parse(v.text()))), c -> c.seedProvider().configName()),
   HASH("hash", Use.USED, "hash name", set((b, v) -> b.hash(HashAlgorithm.parse(v.text()))), c -> c.hash().configName()),
   HASH_TAG("hash_tag", Use.USED, "hash tag", set((b, v) -> b.hashTag(v.text())), c -> c.hashTag().orElse(null)),
   TIMEOUT("timeout", Use.USED, "timeout in ms", set((b, v) -> b.timeoutMs(v.integer())), NodeConfig::timeoutMs),
@@ -105,7 +105,11 @@ public enum ConfigKey {
   SERVER_INSTANCES("server_instances", Use.EXTENSION, "instance count",
       set((b, v) -> b.serverInstances(v.integer())), NodeConfig::serverInstances),
   CLUSTER_NAME("cluster_name", Use.EXTENSION, "cluster name",
-      set((b, v) -> b.clusterName(v.text())), NodeConfig::clusterName);
+      set((b, v) -> b.clusterName(v.text())), NodeConfig::clusterName),
+  KUBERNETES_SERVICE_DNS("kubernetes_service_dns", Use.EXTENSION, "DNS name",
+      set((b, v) -> b.kubernetesServiceDns(v.text())), c -> c.kubernetesServiceDns().orElse(null)),
+  EVENTBUS_PORT("eventbus_port", Use.EXTENSION, "port", set((b, v) -> b.eventbusPort(v.integer())),
+      NodeConfig::eventbusPort);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {

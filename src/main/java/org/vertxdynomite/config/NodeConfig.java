@@ -34,6 +34,8 @@ public final class NodeConfig {
   public static final String DEFAULT_RACK = "localrack";
   /** {@code tokens}: a single token 0 (Dynomite has no default). */
   public static final List<Long> DEFAULT_TOKENS = List.of(0L);
+  /** {@code dyn_seed_provider}: Dynomite's default, {@code simple_provider}. */
+  public static final SeedProvider DEFAULT_SEED_PROVIDER = SeedProvider.SIMPLE;
   /** {@code hash}: Dynomite's default, {@code murmur}. */
   public static final HashAlgorithm DEFAULT_HASH = HashAlgorithm.MURMUR;
   /** {@code timeout}: Dynomite's default, 5000 ms. */
@@ -74,6 +76,8 @@ public final class NodeConfig {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   /** {@code cluster_name} (extension): the Hazelcast cluster name, {@value}. */
   public static final String DEFAULT_CLUSTER_NAME = "dynomite";
+  /** {@code eventbus_port} (extension): 0, the clustered event bus takes any free port. */
+  public static final int DEFAULT_EVENTBUS_PORT = 0;
   /** {@code server_instances} (extension): one RESP server verticle per available processor. */
   public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -87,6 +91,8 @@ public final class NodeConfig {
   private final String rack;
   private final List<Long> tokens;
   private final List<SeedSpec> dynSeeds;
+  private final SeedProvider seedProvider;
+  private final Optional<String> kubernetesServiceDns;
   private final HashAlgorithm hash;
   private final Optional<String> hashTag;
   private final int timeoutMs;
@@ -111,6 +117,7 @@ public final class NodeConfig {
   private final Path dataDir;
   private final int serverInstances;
   private final String clusterName;
+  private final int eventbusPort;
   private final List<String> ignoredKeys;
 
   NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
@@ -124,6 +131,8 @@ public final class NodeConfig {
     rack = b.rack;
     tokens = b.tokens;
     dynSeeds = b.dynSeeds;
+    seedProvider = b.seedProvider;
+    kubernetesServiceDns = b.kubernetesServiceDns;
     hash = b.hash;
     hashTag = b.hashTag;
     timeoutMs = b.timeoutMs;
@@ -148,6 +157,7 @@ public final class NodeConfig {
     dataDir = b.dataDir;
     serverInstances = b.serverInstances;
     clusterName = b.clusterName;
+    eventbusPort = b.eventbusPort;
     ignoredKeys = b.ignoredKeys;
   }
 
@@ -212,6 +222,31 @@ public final class NodeConfig {
   /** {@code dyn_seeds}: the peers to contact first; empty for a single node. */
   public List<SeedSpec> dynSeeds() {
     return dynSeeds;
+  }
+
+  /**
+   * {@code dyn_seed_provider}: where the peers come from — {@code dyn_seeds} ({@link
+   * SeedProvider#SIMPLE}) or a Kubernetes headless Service ({@link SeedProvider#KUBERNETES}).
+   */
+  public SeedProvider seedProvider() {
+    return seedProvider;
+  }
+
+  /**
+   * {@code kubernetes_service_dns} (extension): the DNS name of the headless Service whose
+   * addresses are the peers; present exactly when {@link #seedProvider()} is {@link
+   * SeedProvider#KUBERNETES}.
+   */
+  public Optional<String> kubernetesServiceDns() {
+    return kubernetesServiceDns;
+  }
+
+  /**
+   * Whether this node joins a cluster: it has {@code dyn_seeds}, or its peers come from
+   * Kubernetes. A node that does not runs alone.
+   */
+  public boolean clustered() {
+    return !dynSeeds.isEmpty() || seedProvider == SeedProvider.KUBERNETES;
   }
 
   /** {@code hash}: the key hash function's name. */
@@ -340,6 +375,15 @@ public final class NodeConfig {
     return clusterName;
   }
 
+  /**
+   * {@code eventbus_port} (extension): the port of the clustered event bus on the {@code
+   * dyn_listen} host; 0 means any free port (peers learn it from the cluster either way). Fix it
+   * when a firewall or network policy must name the port.
+   */
+  public int eventbusPort() {
+    return eventbusPort;
+  }
+
   /** {@code server_instances} (extension): how many RESP server verticle instances to deploy. */
   public int serverInstances() {
     return serverInstances;
@@ -378,11 +422,11 @@ public final class NodeConfig {
   private Object[] values() {
     return new Object[] {
       poolName, listen, dynListen, statsListen, servers, dataStore, datacenter, rack, tokens, dynSeeds,
-      hash, hashTag, timeoutMs, readConsistency, writeConsistency, secureServerOption, backlog,
+      seedProvider, kubernetesServiceDns, hash, hashTag, timeoutMs, readConsistency, writeConsistency, secureServerOption, backlog,
       clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
-      clusterName, ignoredKeys
+      clusterName, eventbusPort, ignoredKeys
     };
   }
 }

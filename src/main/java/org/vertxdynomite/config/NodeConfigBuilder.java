@@ -28,6 +28,8 @@ public final class NodeConfigBuilder {
   String rack = NodeConfig.DEFAULT_RACK;
   List<Long> tokens = NodeConfig.DEFAULT_TOKENS;
   List<SeedSpec> dynSeeds = List.of();
+  SeedProvider seedProvider = NodeConfig.DEFAULT_SEED_PROVIDER;
+  Optional<String> kubernetesServiceDns = Optional.empty();
   HashAlgorithm hash = NodeConfig.DEFAULT_HASH;
   Optional<String> hashTag = Optional.empty();
   int timeoutMs = NodeConfig.DEFAULT_TIMEOUT_MS;
@@ -52,6 +54,7 @@ public final class NodeConfigBuilder {
   Path dataDir = NodeConfig.DEFAULT_DATA_DIR;
   int serverInstances = NodeConfig.DEFAULT_SERVER_INSTANCES;
   String clusterName = NodeConfig.DEFAULT_CLUSTER_NAME;
+  int eventbusPort = NodeConfig.DEFAULT_EVENTBUS_PORT;
   List<String> ignoredKeys = List.of();
 
   NodeConfigBuilder() {}
@@ -67,6 +70,8 @@ public final class NodeConfigBuilder {
     rack = c.rack();
     tokens = c.tokens();
     dynSeeds = c.dynSeeds();
+    seedProvider = c.seedProvider();
+    kubernetesServiceDns = c.kubernetesServiceDns();
     hash = c.hash();
     hashTag = c.hashTag();
     timeoutMs = c.timeoutMs();
@@ -91,6 +96,7 @@ public final class NodeConfigBuilder {
     dataDir = c.dataDir();
     serverInstances = c.serverInstances();
     clusterName = c.clusterName();
+    eventbusPort = c.eventbusPort();
     ignoredKeys = c.ignoredKeys();
   }
 
@@ -158,6 +164,20 @@ public final class NodeConfigBuilder {
 
   public NodeConfigBuilder dynSeeds(List<SeedSpec> dynSeeds) {
     this.dynSeeds = List.copyOf(dynSeeds);
+    return this;
+  }
+
+  public NodeConfigBuilder seedProvider(SeedProvider seedProvider) {
+    this.seedProvider = Objects.requireNonNull(seedProvider, "seedProvider");
+    return this;
+  }
+
+  /**
+   * The headless Service's DNS name, e.g. {@code dynomite-peers.default.svc.cluster.local}, or
+   * {@code null} for none: letters, digits, {@code -} and {@code .}, at most 253 characters.
+   */
+  public NodeConfigBuilder kubernetesServiceDns(String name) {
+    this.kubernetesServiceDns = Optional.ofNullable(name == null ? null : DnsNames.check(name));
     return this;
   }
 
@@ -292,6 +312,12 @@ public final class NodeConfigBuilder {
     return this;
   }
 
+  /** 0..65535; 0 means any free port. */
+  public NodeConfigBuilder eventbusPort(int eventbusPort) {
+    this.eventbusPort = range(eventbusPort, 0, 65535);
+    return this;
+  }
+
   public NodeConfigBuilder serverInstances(int serverInstances) {
     this.serverInstances = range(serverInstances, 1, MAX_INT);
     return this;
@@ -306,7 +332,7 @@ public final class NodeConfigBuilder {
    * Checks how the values fit together and builds the configuration.
    *
    * @throws ConfigException listing every conflict: a data store without its server (or with one
-   *     it cannot use), or two listeners on the same port
+   *     it cannot use), two listeners on the same port, or a seed provider without its source
    */
   public NodeConfig build() {
     List<String> problems = new ArrayList<>();
@@ -323,6 +349,17 @@ public final class NodeConfigBuilder {
     checkDistinct(problems, "listen", listen, "dyn_listen", dynListen);
     checkDistinct(problems, "listen", listen, "stats_listen", statsListen);
     checkDistinct(problems, "dyn_listen", dynListen, "stats_listen", statsListen);
+    checkEventBusPort(problems, "listen", listen);
+    checkEventBusPort(problems, "dyn_listen", dynListen);
+    checkEventBusPort(problems, "stats_listen", statsListen);
+    if (seedProvider == SeedProvider.KUBERNETES && kubernetesServiceDns.isEmpty()) {
+      problems.add(poolName + ".kubernetes_service_dns: dyn_seed_provider kubernetes_provider needs the DNS name "
+          + "of the peers' headless Service here");
+    }
+    if (seedProvider != SeedProvider.KUBERNETES && kubernetesServiceDns.isPresent()) {
+      problems.add(poolName + ".kubernetes_service_dns: '" + kubernetesServiceDns.get() + "' is only used with "
+          + "dyn_seed_provider: kubernetes_provider (the provider is " + seedProvider.configName() + ")");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -332,6 +369,14 @@ public final class NodeConfigBuilder {
   private void checkDistinct(List<String> problems, String key, HostPort a, String otherKey, HostPort b) {
     if (a.collidesWith(b)) {
       problems.add(poolName + "." + otherKey + ": '" + b + "' uses the same port as " + key + " '" + a + "'");
+    }
+  }
+
+  // The event bus binds dyn_listen's host, so its port must not be taken there by another listener.
+  private void checkEventBusPort(List<String> problems, String key, HostPort other) {
+    if (eventbusPort != 0 && new HostPort(dynListen.host(), eventbusPort).collidesWith(other)) {
+      problems.add(poolName + ".eventbus_port: '" + eventbusPort + "' (on dyn_listen's host " + dynListen.host()
+          + ") uses the same port as " + key + " '" + other + "'");
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.vertxdynomite.config.HostPort;
 import org.vertxdynomite.config.NodeConfig;
+import org.vertxdynomite.config.SeedProvider;
 import org.vertxdynomite.config.SeedSpec;
 
 /**
@@ -30,9 +31,16 @@ import org.vertxdynomite.config.SeedSpec;
  * <ul>
  *   <li>it listens on {@code dyn_listen} exactly: that port only (no auto-increment), its
  *       {@code interfaces} limited to that address, {@code hazelcast.socket.bind.any=false};
- *   <li>it joins by TCP-IP only, its members being every {@code dyn_seeds} entry's {@code
- *       host:port} plus this node (always with the port: Hazelcast probes a port-less member on
- *       only three ports); multicast and cloud auto-detection are off;
+ *   <li>with {@code dyn_seed_provider: simple_provider} it joins by TCP-IP only, its members being
+ *       every {@code dyn_seeds} entry's {@code host:port} plus this node (always with the port:
+ *       Hazelcast probes a port-less member on only three ports);
+ *   <li>with {@code kubernetes_provider} it joins through Hazelcast's Kubernetes discovery in DNS
+ *       lookup mode: the members are the addresses {@code kubernetes_service_dns} (a headless
+ *       Service) resolves to, each on this node's {@code dyn_listen} port, since every pod of the
+ *       cluster listens on the same one. No Kubernetes API access is needed. {@code dyn_seeds}
+ *       are then not joined; they only hold ring places ({@link Membership}). The join wait is at
+ *       least {@link #K8S_MIN_WAIT_SECONDS_BEFORE_JOIN}, since discovery only looks within it;
+ *   <li>multicast and cloud auto-detection are off;
  *   <li>no phone-home ({@code hazelcast.phone.home.enabled=false} in the config and as a system
  *       property), JUL logging, {@code com.hazelcast} quieted to WARNING unless already set;
  *   <li>vertx-hazelcast's own structures keep the settings of its {@code default-cluster.xml}:
@@ -52,6 +60,16 @@ public final class ClusterSetup {
   public static final String VERTX_HA_INFO = "__vertx.haInfo";
   /** vertx-hazelcast's node info map (holds every node's metadata). */
   public static final String VERTX_NODE_INFO = "__vertx.nodeInfo";
+
+  /** Hazelcast Kubernetes discovery: the DNS name whose addresses are the members (DNS lookup mode). */
+  static final String K8S_SERVICE_DNS = "service-dns";
+  /** Hazelcast Kubernetes discovery: the members' port (Hazelcast's 5701 otherwise). */
+  static final String K8S_SERVICE_PORT = "service-port";
+  /** Hazelcast Kubernetes discovery: how long one DNS lookup may take, in seconds. */
+  static final String K8S_SERVICE_DNS_TIMEOUT = "service-dns-timeout";
+
+  /** The shortest join wait with Kubernetes discovery: Hazelcast's own default, 5 s, for DNS to list the pods. */
+  public static final int K8S_MIN_WAIT_SECONDS_BEFORE_JOIN = 5;
 
   private static final String PHONE_HOME = "hazelcast.phone.home.enabled";
   private static final String LOGGING_TYPE = "hazelcast.logging.type";
@@ -114,7 +132,7 @@ public final class ClusterSetup {
     c.setProperty("hazelcast.socket.bind.any", "false");
     c.setProperty("hazelcast.socket.server.bind.any", "false");
     c.setProperty("hazelcast.socket.client.bind.any", "false");
-    c.setProperty("hazelcast.wait.seconds.before.join", Integer.toString(options.waitSecondsBeforeJoin()));
+    c.setProperty("hazelcast.wait.seconds.before.join", Integer.toString(waitSecondsBeforeJoin(config, options)));
 
     NetworkConfig network = c.getNetworkConfig();
     network.setPort(dyn.port()).setPortAutoIncrement(false).setPortCount(1);
@@ -123,10 +141,18 @@ public final class ClusterSetup {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig()
-        .setEnabled(true)
-        .setConnectionTimeoutSeconds(options.joinTimeoutSeconds())
-        .setMembers(joinMembers(config));
+    if (config.seedProvider() == SeedProvider.KUBERNETES) {
+      join.getKubernetesConfig()
+          .setEnabled(true)
+          .setProperty(K8S_SERVICE_DNS, config.kubernetesServiceDns().orElseThrow())
+          .setProperty(K8S_SERVICE_PORT, Integer.toString(dyn.port()))
+          .setProperty(K8S_SERVICE_DNS_TIMEOUT, Integer.toString(options.joinTimeoutSeconds()));
+    } else {
+      join.getTcpIpConfig()
+          .setEnabled(true)
+          .setConnectionTimeoutSeconds(options.joinTimeoutSeconds())
+          .setMembers(joinMembers(config));
+    }
 
     c.addMultiMapConfig(new MultiMapConfig(VERTX_SUBS)
         .setBackupCount(1)
@@ -134,6 +160,18 @@ public final class ClusterSetup {
     c.addMapConfig(new MapConfig(VERTX_HA_INFO).setBackupCount(1));
     c.addMapConfig(new MapConfig(VERTX_NODE_INFO).setBackupCount(1));
     return c;
+  }
+
+  /**
+   * {@link ClusterOptions#waitSecondsBeforeJoin()}, but at least {@link
+   * #K8S_MIN_WAIT_SECONDS_BEFORE_JOIN} with the Kubernetes provider: Hazelcast's discovery joiner
+   * looks the Service up only within this wait (with 0 it never does), and a pod whose lookups find
+   * no other pod in time founds a cluster of its own.
+   */
+  static int waitSecondsBeforeJoin(NodeConfig config, ClusterOptions options) {
+    return config.seedProvider() == SeedProvider.KUBERNETES
+        ? Math.max(options.waitSecondsBeforeJoin(), K8S_MIN_WAIT_SECONDS_BEFORE_JOIN)
+        : options.waitSecondsBeforeJoin();
   }
 
   /** The TCP-IP join members: every seed's {@code host:port}, then this node's {@code dyn_listen}. */

@@ -86,6 +86,22 @@ class DynomiteYamlUnitTests {
     assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/vd-data"));
     assertThat(c.serverInstances()).isEqualTo(3);
     assertThat(c.clusterName()).isEqualTo("all-keys-cluster");
+    assertThat(c.seedProvider()).isEqualTo(SeedProvider.KUBERNETES);
+    assertThat(c.kubernetesServiceDns()).contains("dynomite-peers.cache.svc.cluster.local");
+    assertThat(c.eventbusPort()).isEqualTo(9103);
+  }
+
+  @Test
+  void kubernetesDiscoveryIsSetFromTheEnvironmentAsInAPod() {
+    NodeConfig c = ConfigLoader.fromYamlRoot(Yml.document("dyn_o_mite:\n  listen: 0.0.0.0:8102\n"), Map.of(
+        "DYNOMITE_DYN_SEED_PROVIDER", "kubernetes_provider",
+        "DYNOMITE_KUBERNETES_SERVICE_DNS", "dynomite-peers",
+        "DYNOMITE_DYN_LISTEN", "10.1.2.3:8101",
+        "DYNOMITE_EVENTBUS_PORT", "8103"));
+    assertThat(c.clustered()).isTrue();
+    assertThat(c.kubernetesServiceDns()).contains("dynomite-peers");
+    assertThat(c.dynListen()).hasToString("10.1.2.3:8101");
+    assertThat(c.eventbusPort()).isEqualTo(8103);
   }
 
   @Test
@@ -165,7 +181,10 @@ class DynomiteYamlUnitTests {
     "proto_max_bulk_len: 1k       | dyn_o_mite.proto_max_bulk_len: '1k' is not a valid memory size (must be 1048576 (1mb)..2147483647)",
     "server_instances: 0          | dyn_o_mite.server_instances: '0' is not a valid instance count (must be 1..2147483647)",
     "dyn_seed_provider: florida_provider | dyn_o_mite.dyn_seed_provider: 'florida_provider' is not a valid seed provider (florida_provider is not supported: use simple_provider and list the peers in dyn_seeds)",
-    "dyn_seed_provider: my_provider | dyn_o_mite.dyn_seed_provider: 'my_provider' is not a valid seed provider (must be simple_provider)",
+    "dyn_seed_provider: my_provider | dyn_o_mite.dyn_seed_provider: 'my_provider' is not a valid seed provider (must be one of simple_provider, kubernetes_provider)",
+    "dyn_seed_provider: dns_provider | dyn_o_mite.dyn_seed_provider: 'dns_provider' is not a valid seed provider (dns_provider is not supported: use simple_provider and list the peers in dyn_seeds)",
+    "eventbus_port: 70000         | dyn_o_mite.eventbus_port: '70000' is not a valid port (must be 0..65535)",
+    "kubernetes_service_dns: 'a b' | dyn_o_mite.kubernetes_service_dns: 'a b' is not a valid DNS name ('a b' is not a DNS label (letters, digits and '-', not at either end, at most 63 characters))",
     "foo: 1                       | dyn_o_mite.foo: unknown key",
     "Listen: 127.0.0.1:8102       | dyn_o_mite.Listen: unknown key",
   })

@@ -26,6 +26,8 @@ class NodeConfigUnitTests {
         .rack("rack9")
         .tokens(List.of(7L, 4294967295L))
         .dynSeeds(List.of(SeedSpec.parse("127.0.0.2:9101:rack8:dc9:5")))
+        .seedProvider(SeedProvider.KUBERNETES)
+        .kubernetesServiceDns("dynomite-peers.cache.svc.cluster.local")
         .hash(HashAlgorithm.CRC32A)
         .hashTag("{}")
         .timeoutMs(1500)
@@ -50,6 +52,7 @@ class NodeConfigUnitTests {
         .dataDir(Path.of("/tmp/vd-data"))
         .serverInstances(NodeConfig.DEFAULT_SERVER_INSTANCES + 1)
         .clusterName("other-cluster")
+        .eventbusPort(9103)
         .ignoredKeys(List.of("env"))
         .build();
   }
@@ -88,6 +91,9 @@ class NodeConfigUnitTests {
     assertThat(c.dataDir()).isEqualTo(Path.of("data"));
     assertThat(c.serverInstances()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(c.clusterName()).isEqualTo("dynomite");
+    assertThat(c.seedProvider()).isEqualTo(SeedProvider.SIMPLE);
+    assertThat(c.kubernetesServiceDns()).isEmpty();
+    assertThat(c.eventbusPort()).isZero();
     assertThat(c.servers()).isEmpty();
     assertThat(c.dynSeeds()).isEmpty();
     assertThat(c.ignoredKeys()).isEmpty();
@@ -159,6 +165,59 @@ class NodeConfigUnitTests {
     assertThatThrownBy(() -> b.rack("rack 1")).hasMessage("rack must not contain blanks, ':' or ','");
     assertThatThrownBy(() -> b.requirepass("")).hasMessage("the password is empty");
     assertThatThrownBy(() -> b.serverInstances(0)).hasMessage("must be 1..2147483647");
+    assertThatThrownBy(() -> b.eventbusPort(65536)).hasMessage("must be 0..65535");
+    assertThatThrownBy(() -> b.kubernetesServiceDns("peers..svc")).hasMessageStartingWith("'' is not a DNS label");
+  }
+
+  @Test
+  void aNodeIsClusteredWithSeedsOrWithKubernetesDiscoveryAndAloneOtherwise() {
+    NodeConfig alone = NodeConfig.builder().build();
+    NodeConfig seeded = alone.mutate().dynSeeds(List.of(SeedSpec.parse("127.0.0.2:8101:r:d:0"))).build();
+    NodeConfig k8s = alone.mutate().seedProvider(SeedProvider.KUBERNETES).kubernetesServiceDns("peers").build();
+
+    assertThat(alone.clustered()).isFalse();
+    assertThat(seeded.clustered()).isTrue();
+    assertThat(k8s.clustered()).as("no seeds, peers from the Service").isTrue();
+  }
+
+  @Test
+  void kubernetesProviderNeedsItsServiceNameAndTheNameNeedsTheProvider() {
+    assertThatThrownBy(() -> NodeConfig.builder().seedProvider(SeedProvider.KUBERNETES).build())
+        .hasMessage("dyn_o_mite.kubernetes_service_dns: dyn_seed_provider kubernetes_provider needs the DNS name "
+            + "of the peers' headless Service here");
+    assertThatThrownBy(() -> NodeConfig.builder().kubernetesServiceDns("dynomite-peers").build())
+        .hasMessage("dyn_o_mite.kubernetes_service_dns: 'dynomite-peers' is only used with "
+            + "dyn_seed_provider: kubernetes_provider (the provider is simple_provider)");
+  }
+
+  @Test
+  void serviceDnsNamesFollowDnsRules() {
+    NodeConfigBuilder b = NodeConfig.builder().seedProvider(SeedProvider.KUBERNETES);
+    assertThat(b.kubernetesServiceDns("dynomite-peers.default.svc.cluster.local.").build().kubernetesServiceDns())
+        .contains("dynomite-peers.default.svc.cluster.local.");
+    assertThatThrownBy(() -> b.kubernetesServiceDns("-peers")).hasMessageStartingWith("'-peers' is not a DNS label");
+    assertThatThrownBy(() -> b.kubernetesServiceDns("peers_1")).hasMessageStartingWith("'peers_1' is not a DNS label");
+    assertThatThrownBy(() -> b.kubernetesServiceDns("a".repeat(64))).hasMessageContaining("at most 63 characters");
+    assertThatThrownBy(() -> b.kubernetesServiceDns("a.".repeat(127) + "ab")).hasMessage("must be a DNS name of 1..253 characters");
+    assertThatThrownBy(() -> b.kubernetesServiceDns(".")).hasMessage("must be a DNS name of 1..253 characters");
+  }
+
+  @Test
+  void theEventBusPortMustBeFreeOnDynListensHost() {
+    NodeConfigBuilder b = NodeConfig.builder()
+        .poolName("p")
+        .listen(HostPort.parse("0.0.0.0:8102"))
+        .dynListen(HostPort.parse("10.0.0.5:8101"))
+        .statsListen(HostPort.parse("10.0.0.5:22222"));
+    assertThat(b.eventbusPort(8103).build().eventbusPort()).isEqualTo(8103);
+    assertThatThrownBy(() -> b.eventbusPort(8102).build())
+        .hasMessage("p.eventbus_port: '8102' (on dyn_listen's host 10.0.0.5) uses the same port as listen '0.0.0.0:8102'");
+    assertThatThrownBy(() -> b.eventbusPort(8101).build())
+        .hasMessage("p.eventbus_port: '8101' (on dyn_listen's host 10.0.0.5) uses the same port as dyn_listen '10.0.0.5:8101'");
+    assertThatThrownBy(() -> b.eventbusPort(22222).build())
+        .hasMessage("p.eventbus_port: '22222' (on dyn_listen's host 10.0.0.5) uses the same port as stats_listen '10.0.0.5:22222'");
+    assertThat(b.eventbusPort(22222).statsListen(HostPort.parse("127.0.0.1:22222")).build().eventbusPort())
+        .as("another host's port is no conflict").isEqualTo(22222);
   }
 
   @Test

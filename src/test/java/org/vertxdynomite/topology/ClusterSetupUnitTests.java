@@ -1,6 +1,7 @@
 package org.vertxdynomite.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.ClasspathXmlConfig;
@@ -11,9 +12,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.HostPort;
 import org.vertxdynomite.config.NodeConfig;
+import org.vertxdynomite.config.SeedProvider;
 import org.vertxdynomite.config.SeedSpec;
 
 class ClusterSetupUnitTests {
@@ -84,6 +87,48 @@ class ClusterSetupUnitTests {
     assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
     assertThat(join.getEurekaConfig().isEnabled()).isFalse();
     assertThat(join.getDiscoveryConfig().isEnabled()).isFalse();
+  }
+
+  @Test
+  void withTheKubernetesProviderJoiningIsByTheHeadlessServicesDnsNameOnDynListensPortOnly() {
+    NodeConfig k8s = CONFIG.mutate()
+        .dynListen(new HostPort("127.0.0.1", 8101))
+        .seedProvider(SeedProvider.KUBERNETES)
+        .kubernetesServiceDns("dynomite-peers.cache.svc.cluster.local")
+        .build();
+    JoinConfig join = hazelcast(k8s).getNetworkConfig().getJoin();
+
+    assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+    assertThat(join.getKubernetesConfig().getProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "service-dns", "dynomite-peers.cache.svc.cluster.local",
+        "service-port", "8101",
+        "service-dns-timeout", "2"));
+    assertThat(join.getTcpIpConfig().isEnabled()).as("the seeds only hold ring places").isFalse();
+    assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+    assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+    assertThat(join.getDiscoveryConfig().isEnabled()).isFalse();
+    assertThat(hazelcast(k8s).getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void withTheKubernetesProviderTheJoinWaitIsLongEnoughForDiscoveryToLook() {
+    NodeConfig k8s = CONFIG.mutate().seedProvider(SeedProvider.KUBERNETES).kubernetesServiceDns("peers").build();
+
+    // Hazelcast's discovery joiner only looks the Service up within this wait; with 0 it never does.
+    assertThat(hazelcast(k8s).getProperty("hazelcast.wait.seconds.before.join")).isEqualTo("5");
+    assertThat(ClusterSetup.hazelcastConfig(k8s, OPTIONS.withWaitSecondsBeforeJoin(8))
+        .getProperty("hazelcast.wait.seconds.before.join")).isEqualTo("8");
+    assertThat(hazelcast(CONFIG).getProperty("hazelcast.wait.seconds.before.join")).isEqualTo("0");
+  }
+
+  @Test
+  void theKubernetesJoinIsAValidHazelcastJoinConfiguration() {
+    NodeConfig k8s = CONFIG.mutate().seedProvider(SeedProvider.KUBERNETES).kubernetesServiceDns("peers").build();
+    JoinConfig join = hazelcast(k8s).getNetworkConfig().getJoin();
+
+    // Hazelcast's own check that at most one join mechanism is on: it throws otherwise.
+    assertThatCode(join::verify).doesNotThrowAnyException();
+    assertThatCode(hazelcast(CONFIG).getNetworkConfig().getJoin()::verify).doesNotThrowAnyException();
   }
 
   @Test
