@@ -69,6 +69,11 @@ public final class ClusterView {
     return new ClusterView(config, () -> alone, controls);
   }
 
+  /** The view of a node following {@code topology} (tests). */
+  static ClusterView of(NodeConfig config, Supplier<Topology> topology, NodeControls controls) {
+    return new ClusterView(config, topology, controls);
+  }
+
   public NodeConfig config() {
     return config;
   }
@@ -90,7 +95,10 @@ public final class ClusterView {
         s.busAddress(), now, s.startedAtMillis());
   }
 
-  /** Every peer known, members first by datacenter, rack and address, then seeds not seen. */
+  /**
+   * Every peer known: live members by datacenter, rack and address, then the {@code dyn_seeds}
+   * entries not live (the topology's down placeholders among them).
+   */
   public List<Peer> peers() {
     Topology t = topology.get();
     Map<HostPort, Peer> byAddress = new LinkedHashMap<>();
@@ -98,7 +106,7 @@ public final class ClusterView {
     members.sort(Comparator.comparing(NodeInfo::dc).thenComparing(NodeInfo::rack)
         .thenComparing(n -> n.peerAddress().toString()));
     for (NodeInfo n : members) {
-      if (!n.id().equals(t.self().id())) {
+      if (!n.id().equals(t.self().id()) && !t.isDown(n)) {
         byAddress.put(n.peerAddress(), new Peer(n.peerAddress(), n.dc(), n.rack(),
             n.tokens().stream().map(Token::value).toList(), Optional.of(n), controls.peers().isDown(n.peerAddress())));
       }

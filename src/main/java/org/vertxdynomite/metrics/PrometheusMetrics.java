@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
@@ -180,7 +181,7 @@ public final class PrometheusMetrics implements NodeMetrics {
           Tags.of("command", command, "kind", kind(write), "outcome", lower(outcome)));
       byOutcome[outcome.ordinal()] = t;
     }
-    t.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    t.record(nanos, TimeUnit.NANOSECONDS);
     requestSize.record(requestBytes);
     windows.recordNanos(Kind.LATENCY, nanos);
     windows.record(Kind.PAYLOAD_SIZE, requestBytes);
@@ -199,13 +200,13 @@ public final class PrometheusMetrics implements NodeMetrics {
           .computeIfAbsent(replicaRack, r -> latency(MetricNames.REPLICA_REQUESTS,
               "Coordinated requests by the rack of the replica whose reply the client got",
               Tags.of("command", command, "rack", r)))
-          .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+          .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
   @Override
   public void peerRequest(PeerTarget target, boolean ok, long nanos) {
-    peerTimers[target.ordinal()][ok ? 0 : 1].record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    peerTimers[target.ordinal()][ok ? 0 : 1].record(nanos, TimeUnit.NANOSECONDS);
     if (ok && target == PeerTarget.CROSS_RACK) {
       windows.recordNanos(Kind.CROSS_ZONE_LATENCY, nanos);
     } else if (ok && target == PeerTarget.CROSS_DC) {
@@ -223,7 +224,7 @@ public final class PrometheusMetrics implements NodeMetrics {
     String outcome = failure == null ? OK : failure.toLowerCase(Locale.ROOT);
     datastoreTimers.computeIfAbsent(kind(write) + '/' + outcome, k -> latency(MetricNames.DATASTORE_REQUESTS,
         "Requests to this node's datastore", Tags.of("kind", kind(write), "outcome", outcome)))
-        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(nanos, TimeUnit.NANOSECONDS);
     if (failure != null) {
       datastoreErrors.computeIfAbsent(outcome, r -> Counter.builder(MetricNames.DATASTORE_ERRORS)
           .description("Datastore requests that got no answer").tag("reason", r).register(registry)).increment();

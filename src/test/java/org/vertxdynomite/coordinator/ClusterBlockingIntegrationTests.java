@@ -41,7 +41,7 @@ class ClusterBlockingIntegrationTests {
 
 
   @Test
-  void aPopBlockedThroughANonOwnerWakesOnAPushAndItsEffectReachesTheOtherRack() throws Exception {
+  void aPopBlockedThroughANonOwnerWakesOnAPush() throws Exception {
     String key = keyOwnedByHigh("wake:");
     try (RawRespClient waiter = cluster.client(0); RawRespClient other = cluster.client(0);
         RawRespClient pusher = cluster.client(2)) {
@@ -51,6 +51,20 @@ class ClusterBlockingIntegrationTests {
       assertThat(other.callString("PING")).isEqualTo("+PONG\r\n");
       assertThat(pusher.callString("RPUSH", key, "a", "b")).isEqualTo(":2\r\n");
       assertThat(waiter.readReplyString())
+          .isEqualTo("*2\r\n$" + key.length() + "\r\n" + key + "\r\n$1\r\na\r\n");
+    }
+    // Not asserted here: that the other rack converges. The pop's effect (from node 0) and the
+    // push's replication (from node 2) are not ordered against each other at the other rack — see
+    // issue 5 (per-key ordering of writes from different coordinators).
+  }
+
+  @Test
+  void whatABlockingPopTookIsRemovedFromTheOtherRackToo() throws Exception {
+    String key = keyOwnedByHigh("effect:");
+    try (RawRespClient c = cluster.client(0)) {
+      // DC_QUORUM with two racks: both hold the list before the pop.
+      assertThat(c.callString("RPUSH", key, "a", "b")).isEqualTo(":2\r\n");
+      assertThat(c.callString("BLPOP", key, "1"))
           .isEqualTo("*2\r\n$" + key.length() + "\r\n" + key + "\r\n$1\r\na\r\n");
     }
     for (int owner : new int[] {1, 3}) {

@@ -100,9 +100,9 @@ final class KeyspaceGen extends DiffGen {
   private void ttl(String k) {
     switch (r.nextInt(4)) {
       case 0 -> r.approx(1, "TTL", k);
-      case 1 -> r.approx(200, "PTTL", k);
+      case 1 -> r.approx(1000, "PTTL", k);
       case 2 -> r.approx(1, "EXPIRETIME", k);
-      default -> r.approx(200, "PEXPIRETIME", k);
+      default -> r.approx(1000, "PEXPIRETIME", k);
     }
   }
 
