@@ -1,5 +1,7 @@
 package org.vertxdynomite.command;
 
+import org.vertxdynomite.resp.RedisNumbers;
+
 /** Byte-level helpers for command names and arguments: ASCII case folding and Redis's integer parsing. */
 final class Ascii {
 
@@ -56,36 +58,7 @@ final class Ascii {
    * a number.
    */
   static long parseLong(byte[] arg, long fallback) {
-    int n = arg.length;
-    if (n == 0 || n > 20) {
-      return fallback;
-    }
-    if (n == 1 && arg[0] == '0') {
-      return 0;
-    }
-    boolean negative = arg[0] == '-';
-    int i = negative ? 1 : 0;
-    if (i == n || arg[i] < '1' || arg[i] > '9') {
-      return fallback;
-    }
-    long v = 0;
-    for (; i < n; i++) {
-      int d = arg[i] - '0';
-      if (d < 0 || d > 9) {
-        return fallback;
-      }
-      // Accumulate negatively so that Long.MIN_VALUE parses without overflow.
-      if (v < (Long.MIN_VALUE + d) / 10) {
-        return fallback;
-      }
-      v = v * 10 - d;
-    }
-    if (!negative) {
-      if (v == Long.MIN_VALUE) {
-        return fallback;
-      }
-      v = -v;
-    }
-    return v;
+    return RedisNumbers.parseLong(arg).orElse(fallback);
   }
+
 }

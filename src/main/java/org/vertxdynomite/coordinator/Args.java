@@ -2,6 +2,7 @@ package org.vertxdynomite.coordinator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
+import org.vertxdynomite.resp.RedisNumbers;
 
 /**
  * Reads request arguments the way Redis reads them: keywords compared ignoring ASCII case only,
@@ -33,21 +34,9 @@ final class Args {
    * leading zero ("0" alone aside, and no "-0"), no '+', no spaces, within range.
    */
   static OptionalLong longValue(byte[] arg) {
-    int sign = arg.length > 0 && arg[0] == '-' ? 1 : 0;
-    if (arg.length == sign || arg.length > 20 || (arg[sign] == '0' && arg.length > 1)) {
-      return OptionalLong.empty();
-    }
-    for (int i = sign; i < arg.length; i++) {
-      if (arg[i] < '0' || arg[i] > '9') {
-        return OptionalLong.empty();
-      }
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(new String(arg, StandardCharsets.US_ASCII)));
-    } catch (NumberFormatException outOfRange) {
-      return OptionalLong.empty();
-    }
+    return RedisNumbers.parseLong(arg);
   }
+
 
   /** The decimal digits of {@code n} as an argument. */
   static byte[] of(long n) {

@@ -2,10 +2,12 @@ package org.vertxdynomite.server;
 
 import io.vertx.core.Future;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.vertxdynomite.Version;
 import org.vertxdynomite.command.CommandErrors;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.coordinator.Session;
+import org.vertxdynomite.resp.RedisNumbers;
 import org.vertxdynomite.resp.Replies;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespError;
@@ -61,22 +63,22 @@ final class ConnectionCommands {
 
   /** Only database 0 exists: other indexes get an error saying so. */
   private static Future<Reply> select(RespRequest req, CommandInfo info, ClientConnection c) {
-    Long db = Numbers.parseLong(req.arg(1));
-    if (db == null || db > Integer.MAX_VALUE || db < Integer.MIN_VALUE) {
+    OptionalLong db = RedisNumbers.parseLong(req.arg(1));
+    if (db.isEmpty() || db.getAsLong() > Integer.MAX_VALUE || db.getAsLong() < Integer.MIN_VALUE) {
       return done(NOT_AN_INTEGER);
     }
-    return done(db == 0 ? Replies.OK : CommandErrors.nonZeroDatabase(info));
+    return done(db.getAsLong() == 0 ? Replies.OK : CommandErrors.nonZeroDatabase(info));
   }
 
   /** HELLO [protover [AUTH username password] [SETNAME clientname]]; only RESP2 is spoken. */
   private static Future<Reply> hello(RespRequest req, CommandInfo info, ClientConnection c) {
     Session s = c.session();
     if (req.argc() >= 2) {
-      Long ver = Numbers.parseLong(req.arg(1));
-      if (ver == null || ver > Integer.MAX_VALUE || ver < Integer.MIN_VALUE) {
+      OptionalLong ver = RedisNumbers.parseLong(req.arg(1));
+      if (ver.isEmpty() || ver.getAsLong() > Integer.MAX_VALUE || ver.getAsLong() < Integer.MIN_VALUE) {
         return done(BAD_PROTOCOL_VERSION);
       }
-      if (ver != 2) {
+      if (ver.getAsLong() != 2) {
         return done(NOPROTO);
       }
     }
