@@ -1,10 +1,10 @@
 package org.vertxdynomite.coordinator;
 
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.vertxdynomite.command.BlockingTimeout;
 import org.vertxdynomite.command.CommandErrors;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.command.CommandTable;
@@ -363,18 +363,10 @@ public final class ClusterCoordinator implements Coordinator {
    * the first for BLMPOP and BZMPOP; 0 waits for ever) plus the request timeout.
    */
   private long blockingDeadline(RespRequest request, CommandInfo info) {
-    int at = info.name().equals("blmpop") || info.name().equals("bzmpop") ? 1 : request.argc() - 1;
-    double seconds;
-    try {
-      seconds = Double.parseDouble(new String(request.arg(at), StandardCharsets.US_ASCII));
-    } catch (NumberFormatException e) {
-      seconds = 0;
-    }
-    if (!(seconds > 0) || Double.isInfinite(seconds)) {
-      return BLOCK_FOREVER_MILLIS;
-    }
-    return transport.timeoutMillis() + (long) Math.ceil(seconds * 1000);
+    double seconds = BlockingTimeout.seconds(request, info.name());
+    return seconds == 0 ? BLOCK_FOREVER_MILLIS : transport.timeoutMillis() + (long) Math.ceil(seconds * 1000);
   }
+
 
   /** Whether a forwarded request is a blocking command, which may wait long at this node. */
   boolean isBlocking(PeerRequest request) {

@@ -5,7 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
-import java.nio.charset.StandardCharsets;
+import org.vertxdynomite.command.BlockingTimeout;
 import org.vertxdynomite.datastore.StorageError;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespError;
@@ -25,7 +25,7 @@ final class BlockingCall {
       String command, Future<?> cancelled) {
     Promise<Reply> promise = Promise.promise();
     Redis client = Redis.createClient(vertx, options);
-    double blockSeconds = blockSeconds(request, command);
+    double blockSeconds = BlockingTimeout.seconds(request, command);
     long timer = blockSeconds > 0
         ? vertx.setTimer(timeoutMillis + (long) Math.ceil(blockSeconds * 1000),
             id -> promise.tryFail(new StorageError(StorageError.Reason.TIMEOUT)))
@@ -48,19 +48,5 @@ final class BlockingCall {
       }
       client.close();
     });
-  }
-
-  /**
-   * The command's timeout in seconds: the last argument, or the first for BLMPOP and BZMPOP; 0 when
-   * it waits forever or the argument is malformed (Redis then answers at once with its error).
-   */
-  static double blockSeconds(RespRequest request, String command) {
-    int at = command.equals("blmpop") || command.equals("bzmpop") ? 1 : request.argc() - 1;
-    try {
-      double s = Double.parseDouble(new String(request.arg(at), StandardCharsets.US_ASCII));
-      return Double.isFinite(s) && s > 0 ? s : 0;
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }
