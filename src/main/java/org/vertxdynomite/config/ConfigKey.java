@@ -109,7 +109,11 @@ public enum ConfigKey {
   KUBERNETES_SERVICE_DNS("kubernetes_service_dns", Use.EXTENSION, "DNS name",
       set((b, v) -> b.kubernetesServiceDns(v.text())), c -> c.kubernetesServiceDns().orElse(null)),
   EVENTBUS_PORT("eventbus_port", Use.EXTENSION, "port", set((b, v) -> b.eventbusPort(v.integer())),
-      NodeConfig::eventbusPort);
+      NodeConfig::eventbusPort),
+  FAILURE_DETECTION_MS("failure_detection_ms", Use.EXTENSION, "timeout in ms",
+      set((b, v) -> b.failureDetectionMs(v.integer())), NodeConfig::failureDetectionMs),
+  LWW_FENCE_SLOTS("lww_fence_slots", Use.EXTENSION, "slot count",
+      set((b, v) -> b.lwwFenceSlots(v.integer())), NodeConfig::lwwFenceSlots);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {
