@@ -283,8 +283,14 @@ public final class ClusterCoordinator implements Coordinator {
    */
   private Future<Reply> writeInRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
       Session session, long ts) {
+    return writeInRack(t, dc, rack, request, info, session, ts, 0);
+  }
+
+  /** {@link #writeInRack(Topology, String, String, RespRequest, CommandInfo, Session, long)} with peer flags. */
+  private Future<Reply> writeInRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
+      Session session, long ts, int flags) {
     TokenRing<NodeInfo> ring = t.ring(dc, rack);
-    return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id(), ts, 0)
+    return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id(), ts, flags)
         .recover(e -> sloppy.standIn(ring, node, r, session.id(), ts, e, r == request)));
   }
 
@@ -467,7 +473,7 @@ public final class ClusterCoordinator implements Coordinator {
     }
     List<Future<Reply>> racks = new ArrayList<>();
     for (String rack : localRacks(t)) {
-      racks.add(writeInRack(t, t.localDc(), rack, r, info, s, ts));
+      racks.add(writeInRack(t, t.localDc(), rack, r, info, s, ts, request.flags()));
     }
     // Taken here unless a rack neither applied nor hinted it; then the sender hints the datacenter.
     return Future.join(racks).transform(ar -> {

@@ -31,15 +31,17 @@ public final class ClusterServices {
   private final PeerHealth health;
   private final WriteFence fence;
   private final HybridClock clock;
+  private final HintDelivery delivery;
 
   private ClusterServices(ClusterCoordinator coordinator, ConsistencySettings consistency, NodeInfo self,
-      PeerHealth health, WriteFence fence, HybridClock clock) {
+      PeerHealth health, WriteFence fence, HybridClock clock, HintDelivery delivery) {
     this.coordinator = coordinator;
     this.consistency = consistency;
     this.self = self;
     this.health = health;
     this.fence = fence;
     this.clock = clock;
+    this.delivery = delivery;
   }
 
   /** Which peers this node routes around (ejected, marked down, not live). */
@@ -50,6 +52,11 @@ public final class ClusterServices {
   /** This node's last-write-wins fence. */
   public WriteFence fence() {
     return fence;
+  }
+
+  /** Hands kept hints to the nodes and datacenters they are for. */
+  public HintDelivery hintDelivery() {
+    return delivery;
   }
 
   /** This node's hybrid logical clock. */
@@ -102,7 +109,8 @@ public final class ClusterServices {
     return vertx.deployVerticle(new CoordinatorVerticle(coordinator, NodeTransport.forwardAddress(self)))
         .compose(id -> vertx.deployVerticle(new ReplicatorVerticle(NodeTransport.replicateAddress(self),
             coordinator::serveReplicated)))
-        .map(id -> new ClusterServices(coordinator, consistency, self, health, fence, clock));
+        .map(id -> new ClusterServices(coordinator, consistency, self, health, fence, clock,
+            new HintDelivery(membership::current, transport)));
   }
 
   public Coordinator coordinator() {
