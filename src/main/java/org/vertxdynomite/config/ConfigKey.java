@@ -113,7 +113,15 @@ public enum ConfigKey {
   FAILURE_DETECTION_MS("failure_detection_ms", Use.EXTENSION, "timeout in ms",
       set((b, v) -> b.failureDetectionMs(v.integer())), NodeConfig::failureDetectionMs),
   LWW_FENCE_SLOTS("lww_fence_slots", Use.EXTENSION, "slot count",
-      set((b, v) -> b.lwwFenceSlots(v.integer())), NodeConfig::lwwFenceSlots);
+      set((b, v) -> b.lwwFenceSlots(v.integer())), NodeConfig::lwwFenceSlots),
+  HINTS_MAX_BYTES("hints_max_bytes", Use.EXTENSION, "memory size",
+      set((b, v) -> b.hintsMaxBytes(v.memory())), NodeConfig::hintsMaxBytes),
+  HINT_WINDOW_MS("hint_window_ms", Use.EXTENSION, "interval in ms",
+      set((b, v) -> b.hintWindowMs(v.integer())), NodeConfig::hintWindowMs),
+  HINTS_FSYNC_MS("hints_fsync_ms", Use.EXTENSION, "interval in ms",
+      set((b, v) -> b.hintsFsyncMs(v.integer())), NodeConfig::hintsFsyncMs),
+  HINTS_REPLAY_RATE("hints_replay_rate", Use.EXTENSION, "hints per second",
+      set((b, v) -> b.hintsReplayRate(v.integer())), NodeConfig::hintsReplayRate);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {

@@ -82,6 +82,14 @@ public final class NodeConfig {
   public static final String DEFAULT_CLUSTER_NAME = "dynomite";
   /** {@code eventbus_port} (extension): 0, the clustered event bus takes any free port. */
   public static final int DEFAULT_EVENTBUS_PORT = 0;
+  /** {@code hints_max_bytes} (extension): 256mb of hints on disk at most. */
+  public static final long DEFAULT_HINTS_MAX_BYTES = 256L * 1024 * 1024;
+  /** {@code hint_window_ms} (extension): 3 hours, as Cassandra's {@code max_hint_window}. */
+  public static final int DEFAULT_HINT_WINDOW_MS = 3 * 60 * 60 * 1000;
+  /** {@code hints_fsync_ms} (extension): the hint log is forced to the device every second. */
+  public static final int DEFAULT_HINTS_FSYNC_MS = 1000;
+  /** {@code hints_replay_rate} (extension): 5000 hints per second to one returning node. */
+  public static final int DEFAULT_HINTS_REPLAY_RATE = 5000;
   /** {@code server_instances} (extension): one RESP server verticle per available processor. */
   public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -124,6 +132,10 @@ public final class NodeConfig {
   private final int serverInstances;
   private final String clusterName;
   private final int eventbusPort;
+  private final long hintsMaxBytes;
+  private final int hintWindowMs;
+  private final int hintsFsyncMs;
+  private final int hintsReplayRate;
   private final List<String> ignoredKeys;
 
   NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
@@ -166,6 +178,10 @@ public final class NodeConfig {
     serverInstances = b.serverInstances;
     clusterName = b.clusterName;
     eventbusPort = b.eventbusPort;
+    hintsMaxBytes = b.hintsMaxBytes;
+    hintWindowMs = b.hintWindowMs;
+    hintsFsyncMs = b.hintsFsyncMs;
+    hintsReplayRate = b.hintsReplayRate;
     ignoredKeys = b.ignoredKeys;
   }
 
@@ -410,6 +426,26 @@ public final class NodeConfig {
     return serverInstances;
   }
 
+  /** {@code hints_max_bytes} (extension): the most bytes the hint log may hold; a hint beyond is refused. */
+  public long hintsMaxBytes() {
+    return hintsMaxBytes;
+  }
+
+  /** {@code hint_window_ms} (extension): how long a hint may wait for delivery before it is dropped. */
+  public int hintWindowMs() {
+    return hintWindowMs;
+  }
+
+  /** {@code hints_fsync_ms} (extension): how often the hint log is forced to the device, in ms. */
+  public int hintsFsyncMs() {
+    return hintsFsyncMs;
+  }
+
+  /** {@code hints_replay_rate} (extension): the most hints per second replayed to one target. */
+  public int hintsReplayRate() {
+    return hintsReplayRate;
+  }
+
   /** Keys present in the file or environment that vertx-dynomite accepts but does not act on, in order. */
   public List<String> ignoredKeys() {
     return ignoredKeys;
@@ -447,7 +483,8 @@ public final class NodeConfig {
       clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
-      clusterName, eventbusPort, failureDetectionMs, lwwFenceSlots, ignoredKeys
+      clusterName, eventbusPort, failureDetectionMs, lwwFenceSlots, hintsMaxBytes, hintWindowMs, hintsFsyncMs,
+      hintsReplayRate, ignoredKeys
     };
   }
 }

@@ -57,6 +57,10 @@ public final class NodeConfigBuilder {
   int serverInstances = NodeConfig.DEFAULT_SERVER_INSTANCES;
   String clusterName = NodeConfig.DEFAULT_CLUSTER_NAME;
   int eventbusPort = NodeConfig.DEFAULT_EVENTBUS_PORT;
+  long hintsMaxBytes = NodeConfig.DEFAULT_HINTS_MAX_BYTES;
+  int hintWindowMs = NodeConfig.DEFAULT_HINT_WINDOW_MS;
+  int hintsFsyncMs = NodeConfig.DEFAULT_HINTS_FSYNC_MS;
+  int hintsReplayRate = NodeConfig.DEFAULT_HINTS_REPLAY_RATE;
   List<String> ignoredKeys = List.of();
 
   NodeConfigBuilder() {}
@@ -101,6 +105,10 @@ public final class NodeConfigBuilder {
     serverInstances = c.serverInstances();
     clusterName = c.clusterName();
     eventbusPort = c.eventbusPort();
+    hintsMaxBytes = c.hintsMaxBytes();
+    hintWindowMs = c.hintWindowMs();
+    hintsFsyncMs = c.hintsFsyncMs();
+    hintsReplayRate = c.hintsReplayRate();
     ignoredKeys = c.ignoredKeys();
   }
 
@@ -331,6 +339,31 @@ public final class NodeConfigBuilder {
   /** 0..65535; 0 means any free port. */
   public NodeConfigBuilder eventbusPort(int eventbusPort) {
     this.eventbusPort = range(eventbusPort, 0, 65535);
+    return this;
+  }
+
+  /** Bytes, at least 1mb. */
+  public NodeConfigBuilder hintsMaxBytes(long hintsMaxBytes) {
+    if (hintsMaxBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("must be at least 1048576 (1mb)");
+    }
+    this.hintsMaxBytes = hintsMaxBytes;
+    return this;
+  }
+
+  public NodeConfigBuilder hintWindowMs(int hintWindowMs) {
+    this.hintWindowMs = range(hintWindowMs, 1, MAX_INT);
+    return this;
+  }
+
+  public NodeConfigBuilder hintsFsyncMs(int hintsFsyncMs) {
+    this.hintsFsyncMs = range(hintsFsyncMs, 1, MAX_INT);
+    return this;
+  }
+
+  /** Hints per second to one target. */
+  public NodeConfigBuilder hintsReplayRate(int hintsReplayRate) {
+    this.hintsReplayRate = range(hintsReplayRate, 1, MAX_INT);
     return this;
   }
 
