@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.vertxdynomite.admin.AdminContext;
 import org.vertxdynomite.admin.AdminServer;
 import org.vertxdynomite.admin.ClusterView;
+import org.vertxdynomite.admin.HintGauges;
 import org.vertxdynomite.admin.NodeControls;
 import org.vertxdynomite.admin.NodeGauges;
 import org.vertxdynomite.admin.NodeInfoSections;
@@ -134,11 +135,15 @@ public final class Node {
     if (cluster == null) {
       return Future.succeededFuture(new LocalCoordinator(datastore));
     }
-    ClusterServices.Hooks hooks = new ClusterServices.Hooks(controls.consistency(), controls.timeoutFactor()::get,
-        metrics, controls.peers()::isDown, org.vertxdynomite.coordinator.HintSink.NONE);
-    return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).map(s -> {
-      services = s;
-      return s.coordinator();
+    return HandoffWiring.start(vertx, config).compose(handoff -> {
+      HintGauges.bind(metrics, handoff.handoff().stats());
+      ClusterServices.Hooks hooks = new ClusterServices.Hooks(controls.consistency(), controls.timeoutFactor()::get,
+          metrics, controls.peers()::isDown, handoff.sink());
+      return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).map(s -> {
+        services = s;
+        handoff.connect(vertx, s.hintDelivery());
+        return s.coordinator();
+      });
     });
   }
 
