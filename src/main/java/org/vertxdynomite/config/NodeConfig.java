@@ -70,6 +70,10 @@ public final class NodeConfig {
   public static final boolean DEFAULT_READ_REPAIRS_ENABLED = false;
   /** {@code embedded_maxmemory} (extension): 0, no limit, as Redis's {@code maxmemory}. */
   public static final long DEFAULT_EMBEDDED_MAXMEMORY = 0;
+  /** {@code failure_detection_ms} (extension): a silent member leaves the cluster after 10 s. */
+  public static final int DEFAULT_FAILURE_DETECTION_MS = 10_000;
+  /** {@code lww_fence_slots} (extension): 2^20 keys remembered by the last-write-wins fence (24 MiB). */
+  public static final int DEFAULT_LWW_FENCE_SLOTS = 1 << 20;
   /** {@code proto_max_bulk_len} (extension): 512mb, as Redis's {@code proto-max-bulk-len}. */
   public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
   /** {@code data_dir} (extension): {@code data}, relative to the working directory. */
@@ -122,6 +126,8 @@ public final class NodeConfig {
   private final Optional<String> redisRequirepass;
   private final long embeddedMaxmemory;
   private final long protoMaxBulkLen;
+  private final int failureDetectionMs;
+  private final int lwwFenceSlots;
   private final Path dataDir;
   private final int serverInstances;
   private final String clusterName;
@@ -166,6 +172,8 @@ public final class NodeConfig {
     redisRequirepass = b.redisRequirepass;
     embeddedMaxmemory = b.embeddedMaxmemory;
     protoMaxBulkLen = b.protoMaxBulkLen;
+    failureDetectionMs = b.failureDetectionMs;
+    lwwFenceSlots = b.lwwFenceSlots;
     dataDir = b.dataDir;
     serverInstances = b.serverInstances;
     clusterName = b.clusterName;
@@ -373,6 +381,19 @@ public final class NodeConfig {
     return embeddedMaxmemory;
   }
 
+  /**
+   * {@code failure_detection_ms} (extension): how long a cluster member may stay silent (no
+   * heartbeat) before the others drop it from the membership, in ms (whole seconds, at least 2 s).
+   */
+  public int failureDetectionMs() {
+    return failureDetectionMs;
+  }
+
+  /** {@code lww_fence_slots} (extension): slots of the last-write-wins fence (see docs/CONFIG.md). */
+  public int lwwFenceSlots() {
+    return lwwFenceSlots;
+  }
+
   /** {@code proto_max_bulk_len} (extension): the largest bulk string a client may send, in bytes. */
   public long protoMaxBulkLen() {
     return protoMaxBulkLen;
@@ -462,7 +483,8 @@ public final class NodeConfig {
       clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
-      clusterName, eventbusPort, hintsMaxBytes, hintWindowMs, hintsFsyncMs, hintsReplayRate, ignoredKeys
+      clusterName, eventbusPort, failureDetectionMs, lwwFenceSlots, hintsMaxBytes, hintWindowMs, hintsFsyncMs,
+      hintsReplayRate, ignoredKeys
     };
   }
 }

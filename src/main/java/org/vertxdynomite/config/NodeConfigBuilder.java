@@ -51,6 +51,8 @@ public final class NodeConfigBuilder {
   Optional<String> redisRequirepass = Optional.empty();
   long embeddedMaxmemory = NodeConfig.DEFAULT_EMBEDDED_MAXMEMORY;
   long protoMaxBulkLen = NodeConfig.DEFAULT_PROTO_MAX_BULK_LEN;
+  int failureDetectionMs = NodeConfig.DEFAULT_FAILURE_DETECTION_MS;
+  int lwwFenceSlots = NodeConfig.DEFAULT_LWW_FENCE_SLOTS;
   Path dataDir = NodeConfig.DEFAULT_DATA_DIR;
   int serverInstances = NodeConfig.DEFAULT_SERVER_INSTANCES;
   String clusterName = NodeConfig.DEFAULT_CLUSTER_NAME;
@@ -97,6 +99,8 @@ public final class NodeConfigBuilder {
     redisRequirepass = c.redisRequirepass();
     embeddedMaxmemory = c.embeddedMaxmemory();
     protoMaxBulkLen = c.protoMaxBulkLen();
+    failureDetectionMs = c.failureDetectionMs();
+    lwwFenceSlots = c.lwwFenceSlots();
     dataDir = c.dataDir();
     serverInstances = c.serverInstances();
     clusterName = c.clusterName();
@@ -309,6 +313,18 @@ public final class NodeConfigBuilder {
       throw new IllegalArgumentException("must be 1048576 (1mb)..2147483647");
     }
     this.protoMaxBulkLen = protoMaxBulkLen;
+    return this;
+  }
+
+  /** 2000..3600000 ms: Hazelcast counts in whole seconds and needs at least two heartbeats. */
+  public NodeConfigBuilder failureDetectionMs(int failureDetectionMs) {
+    this.failureDetectionMs = range(failureDetectionMs, 2000, 3_600_000);
+    return this;
+  }
+
+  /** 1024..268435456 (2^28) slots. */
+  public NodeConfigBuilder lwwFenceSlots(int lwwFenceSlots) {
+    this.lwwFenceSlots = range(lwwFenceSlots, 1024, 1 << 28);
     return this;
   }
 

@@ -89,10 +89,10 @@ class DynomiteYamlUnitTests {
     assertThat(c.seedProvider()).isEqualTo(SeedProvider.KUBERNETES);
     assertThat(c.kubernetesServiceDns()).contains("dynomite-peers.cache.svc.cluster.local");
     assertThat(c.eventbusPort()).isEqualTo(9103);
-    assertThat(c.hintsMaxBytes()).isEqualTo(64L << 20);
-    assertThat(c.hintWindowMs()).isEqualTo(600_000);
-    assertThat(c.hintsFsyncMs()).isEqualTo(200);
-    assertThat(c.hintsReplayRate()).isEqualTo(800);
+    assertThat(c.hintsMaxBytes()).isEqualTo(1L << 20);
+    assertThat(c.hintWindowMs()).isEqualTo(60_000);
+    assertThat(c.hintsFsyncMs()).isEqualTo(50);
+    assertThat(c.hintsReplayRate()).isEqualTo(100);
   }
 
   @Test

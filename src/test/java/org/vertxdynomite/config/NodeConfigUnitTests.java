@@ -53,6 +53,8 @@ class NodeConfigUnitTests {
         .serverInstances(NodeConfig.DEFAULT_SERVER_INSTANCES + 1)
         .clusterName("other-cluster")
         .eventbusPort(9103)
+        .failureDetectionMs(5000)
+        .lwwFenceSlots(4096)
         .hintsMaxBytes(1L << 20)
         .hintWindowMs(60_000)
         .hintsFsyncMs(50)
