@@ -89,6 +89,10 @@ class DynomiteYamlUnitTests {
     assertThat(c.seedProvider()).isEqualTo(SeedProvider.KUBERNETES);
     assertThat(c.kubernetesServiceDns()).contains("dynomite-peers.cache.svc.cluster.local");
     assertThat(c.eventbusPort()).isEqualTo(9103);
+    assertThat(c.hintsMaxBytes()).isEqualTo(1L << 20);
+    assertThat(c.hintWindowMs()).isEqualTo(60_000);
+    assertThat(c.hintsFsyncMs()).isEqualTo(50);
+    assertThat(c.hintsReplayRate()).isEqualTo(100);
   }
 
   @Test
@@ -185,6 +189,9 @@ class DynomiteYamlUnitTests {
     "dyn_seed_provider: dns_provider | dyn_o_mite.dyn_seed_provider: 'dns_provider' is not a valid seed provider (dns_provider is not supported: use simple_provider and list the peers in dyn_seeds)",
     "eventbus_port: 70000         | dyn_o_mite.eventbus_port: '70000' is not a valid port (must be 0..65535)",
     "kubernetes_service_dns: 'a b' | dyn_o_mite.kubernetes_service_dns: 'a b' is not a valid DNS name ('a b' is not a DNS label (letters, digits and '-', not at either end, at most 63 characters))",
+    "hints_max_bytes: 64kb        | dyn_o_mite.hints_max_bytes: '64kb' is not a valid memory size (must be at least 1048576 (1mb))",
+    "hint_window_ms: 0            | dyn_o_mite.hint_window_ms: '0' is not a valid interval in ms (must be 1..2147483647)",
+    "hints_replay_rate: -5        | dyn_o_mite.hints_replay_rate: '-5' is not a valid hints per second (must be 1..2147483647)",
     "foo: 1                       | dyn_o_mite.foo: unknown key",
     "Listen: 127.0.0.1:8102       | dyn_o_mite.Listen: unknown key",
   })

@@ -158,13 +158,7 @@ class HintStoreUnitTests {
 
   @Test
   void aTornTailIsCutOnOpenAndAppendingContinuesAfterTheLastWholeHint() throws IOException {
-    open(Hints.settings(dir));
-    for (int i = 0; i < 3; i++) {
-      store.append(hint(NODE, i));
-    }
-    store.close();
-    store = null;
-    Path segment = segmentFiles(NODE).get(0);
+    Path segment = closedSegmentOfThreeHints();
     long size = Files.size(segment);
     try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
       f.setLength(size - 3); // kill -9 in the middle of the last write
@@ -179,13 +173,7 @@ class HintStoreUnitTests {
 
   @Test
   void aCrcMismatchInTheLastSegmentIsDetectedOnOpenAndCutFromThere() throws IOException {
-    open(Hints.settings(dir));
-    for (int i = 0; i < 3; i++) {
-      store.append(hint(NODE, i));
-    }
-    store.close();
-    store = null;
-    Path segment = segmentFiles(NODE).get(0);
+    Path segment = closedSegmentOfThreeHints();
     flipByte(segment, Segment.HEADER + Hints.frameSize() + HintCodec.FRAME_HEADER + 20); // inside hint 1's body
 
     open(Hints.settings(dir));
@@ -315,6 +303,17 @@ class HintStoreUnitTests {
     open(Hints.settings(dir));
     assertThat(store.targets()).isEmpty();
     assertThat(dir.resolve("lost+found")).isDirectory();
+  }
+
+  // Three hints for NODE in one segment, the store closed: the file is the test's to damage.
+  private Path closedSegmentOfThreeHints() throws IOException {
+    open(Hints.settings(dir));
+    for (int i = 0; i < 3; i++) {
+      store.append(hint(NODE, i));
+    }
+    store.close();
+    store = null;
+    return segmentFiles(NODE).get(0);
   }
 
   private static void flipByte(Path file, long offset) throws IOException {
