@@ -109,7 +109,13 @@ public enum ConfigKey {
   KUBERNETES_SERVICE_DNS("kubernetes_service_dns", Use.EXTENSION, "DNS name",
       set((b, v) -> b.kubernetesServiceDns(v.text())), c -> c.kubernetesServiceDns().orElse(null)),
   EVENTBUS_PORT("eventbus_port", Use.EXTENSION, "port", set((b, v) -> b.eventbusPort(v.integer())),
-      NodeConfig::eventbusPort);
+      NodeConfig::eventbusPort),
+  WARMUP("warmup", Use.EXTENSION, "auto or off",
+      set((b, v) -> b.warmup(WarmupMode.parse(v.text()))), c -> c.warmup().configName()),
+  WARMUP_BATCH_SIZE("warmup_batch_size", Use.EXTENSION, "key count",
+      set((b, v) -> b.warmupBatchSize(v.integer())), NodeConfig::warmupBatchSize),
+  WARMUP_KEYS_PER_SECOND("warmup_keys_per_second", Use.EXTENSION, "key rate",
+      set((b, v) -> b.warmupKeysPerSecond(v.integer())), NodeConfig::warmupKeysPerSecond);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {

@@ -78,6 +78,12 @@ public final class NodeConfig {
   public static final String DEFAULT_CLUSTER_NAME = "dynomite";
   /** {@code eventbus_port} (extension): 0, the clustered event bus takes any free port. */
   public static final int DEFAULT_EVENTBUS_PORT = 0;
+  /** {@code warmup} (extension): auto. */
+  public static final WarmupMode DEFAULT_WARMUP = WarmupMode.AUTO;
+  /** {@code warmup_batch_size} (extension): keys a donor reads per warm-up batch, 500. */
+  public static final int DEFAULT_WARMUP_BATCH_SIZE = 500;
+  /** {@code warmup_keys_per_second} (extension): the warm-up's copy rate limit, 50000 keys/s; 0 means none. */
+  public static final int DEFAULT_WARMUP_KEYS_PER_SECOND = 50_000;
   /** {@code server_instances} (extension): one RESP server verticle per available processor. */
   public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -118,6 +124,9 @@ public final class NodeConfig {
   private final int serverInstances;
   private final String clusterName;
   private final int eventbusPort;
+  private final WarmupMode warmup;
+  private final int warmupBatchSize;
+  private final int warmupKeysPerSecond;
   private final List<String> ignoredKeys;
 
   NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
@@ -158,6 +167,9 @@ public final class NodeConfig {
     serverInstances = b.serverInstances;
     clusterName = b.clusterName;
     eventbusPort = b.eventbusPort;
+    warmup = b.warmup;
+    warmupBatchSize = b.warmupBatchSize;
+    warmupKeysPerSecond = b.warmupKeysPerSecond;
     ignoredKeys = b.ignoredKeys;
   }
 
@@ -384,6 +396,24 @@ public final class NodeConfig {
     return eventbusPort;
   }
 
+  /**
+   * {@code warmup} (extension): {@code auto} warms a clustered node up at start when its datastore
+   * is empty and a replica has data; {@code off} only when asked on the admin port. docs/WARMUP.md.
+   */
+  public WarmupMode warmup() {
+    return warmup;
+  }
+
+  /** {@code warmup_batch_size} (extension): keys a donor scans per warm-up batch. */
+  public int warmupBatchSize() {
+    return warmupBatchSize;
+  }
+
+  /** {@code warmup_keys_per_second} (extension): the most keys a warm-up copies per second; 0 means no limit. */
+  public int warmupKeysPerSecond() {
+    return warmupKeysPerSecond;
+  }
+
   /** {@code server_instances} (extension): how many RESP server verticle instances to deploy. */
   public int serverInstances() {
     return serverInstances;
@@ -426,7 +456,7 @@ public final class NodeConfig {
       clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
-      clusterName, eventbusPort, ignoredKeys
+      clusterName, eventbusPort, warmup, warmupBatchSize, warmupKeysPerSecond, ignoredKeys
     };
   }
 }

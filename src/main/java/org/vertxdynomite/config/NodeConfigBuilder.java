@@ -55,6 +55,9 @@ public final class NodeConfigBuilder {
   int serverInstances = NodeConfig.DEFAULT_SERVER_INSTANCES;
   String clusterName = NodeConfig.DEFAULT_CLUSTER_NAME;
   int eventbusPort = NodeConfig.DEFAULT_EVENTBUS_PORT;
+  WarmupMode warmup = NodeConfig.DEFAULT_WARMUP;
+  int warmupBatchSize = NodeConfig.DEFAULT_WARMUP_BATCH_SIZE;
+  int warmupKeysPerSecond = NodeConfig.DEFAULT_WARMUP_KEYS_PER_SECOND;
   List<String> ignoredKeys = List.of();
 
   NodeConfigBuilder() {}
@@ -97,6 +100,9 @@ public final class NodeConfigBuilder {
     serverInstances = c.serverInstances();
     clusterName = c.clusterName();
     eventbusPort = c.eventbusPort();
+    warmup = c.warmup();
+    warmupBatchSize = c.warmupBatchSize();
+    warmupKeysPerSecond = c.warmupKeysPerSecond();
     ignoredKeys = c.ignoredKeys();
   }
 
@@ -315,6 +321,23 @@ public final class NodeConfigBuilder {
   /** 0..65535; 0 means any free port. */
   public NodeConfigBuilder eventbusPort(int eventbusPort) {
     this.eventbusPort = range(eventbusPort, 0, 65535);
+    return this;
+  }
+
+  public NodeConfigBuilder warmup(WarmupMode warmup) {
+    this.warmup = java.util.Objects.requireNonNull(warmup, "warmup");
+    return this;
+  }
+
+  /** 1..100000 keys per batch. */
+  public NodeConfigBuilder warmupBatchSize(int warmupBatchSize) {
+    this.warmupBatchSize = range(warmupBatchSize, 1, 100_000);
+    return this;
+  }
+
+  /** Keys per second, 0 for no limit. */
+  public NodeConfigBuilder warmupKeysPerSecond(int warmupKeysPerSecond) {
+    this.warmupKeysPerSecond = range(warmupKeysPerSecond, 0, MAX_INT);
     return this;
   }
 

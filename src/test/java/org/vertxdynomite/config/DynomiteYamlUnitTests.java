@@ -89,6 +89,9 @@ class DynomiteYamlUnitTests {
     assertThat(c.seedProvider()).isEqualTo(SeedProvider.KUBERNETES);
     assertThat(c.kubernetesServiceDns()).contains("dynomite-peers.cache.svc.cluster.local");
     assertThat(c.eventbusPort()).isEqualTo(9103);
+    assertThat(c.warmup()).as("an unquoted off, which YAML reads as false").isEqualTo(WarmupMode.OFF);
+    assertThat(c.warmupBatchSize()).isEqualTo(250);
+    assertThat(c.warmupKeysPerSecond()).isEqualTo(1000);
   }
 
   @Test

@@ -53,6 +53,9 @@ class NodeConfigUnitTests {
         .serverInstances(NodeConfig.DEFAULT_SERVER_INSTANCES + 1)
         .clusterName("other-cluster")
         .eventbusPort(9103)
+        .warmup(org.vertxdynomite.config.WarmupMode.OFF)
+        .warmupBatchSize(77)
+        .warmupKeysPerSecond(1234)
         .ignoredKeys(List.of("env"))
         .build();
   }
