@@ -1,7 +1,9 @@
 package org.vertxdynomite.admin;
 
 import org.vertxdynomite.metrics.PrometheusMetrics;
+import java.util.Optional;
 import org.vertxdynomite.server.NodeStats;
+import org.vertxdynomite.warmup.WarmupVerticle;
 
 /**
  * Everything the admin port reads and changes.
@@ -12,6 +14,14 @@ import org.vertxdynomite.server.NodeStats;
  * @param serverName the datastore's name in {@code /info}: {@code host:port:weight} as in {@code
  *     servers:}, or {@code embedded}
  * @param source the host name {@code /info} reports as {@code source}
+ * @param warmup the node's warm-up, for {@code /warmup}; empty for a standalone node
  */
 public record AdminContext(ClusterView view, PrometheusMetrics metrics, NodeStats clients, String serverName,
-    String source) {}
+    String source, Optional<WarmupVerticle> warmup) {
+
+  /** The context of a node without warm-up. */
+  public AdminContext(ClusterView view, PrometheusMetrics metrics, NodeStats clients, String serverName,
+      String source) {
+    this(view, metrics, clients, serverName, source, Optional.empty());
+  }
+}

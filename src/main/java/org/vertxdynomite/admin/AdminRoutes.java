@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.coordinator.ConsistencySettings;
 import org.vertxdynomite.topology.NodeState;
+import org.vertxdynomite.warmup.WarmupVerticle;
 
 /**
  * The admin port's paths, as data: Dynomite's stats-port paths, Dyno's topology endpoints, and
@@ -50,6 +51,10 @@ final class AdminRoutes {
             "State: " + ctx.view().controls().state().get().name() + "\n"))),
         new Route("/state/{state}", "/state/<standby|writes_only|resuming|normal>",
             p -> done(setState(p.get("state")))),
+        new Route("/warmup", "the warm-up's status and progress (JSON)",
+            p -> done(AdminReply.json(warmup().status()))),
+        new Route("/warmup/start", "starts a warm-up from the replicas in other racks (JSON status)",
+            p -> done(startWarmup())),
         new Route("/metrics", "Prometheus metrics (text format 0.0.4)", p -> vertx.executeBlocking(
             () -> new AdminReply(200, AdminReply.PROMETHEUS, ctx.metrics().scrape()), false)),
         new Route("/REST/v1/admin/cluster_describe", "the token map Netflix Dyno reads (JSON array)",
@@ -147,6 +152,18 @@ final class AdminRoutes {
       throw AdminError.conflict(e.getMessage());
     }
     return AdminReply.OK;
+  }
+
+  private WarmupVerticle warmup() {
+    return ctx.warmup().orElseThrow(() -> AdminError.notFound("a standalone node has no warm-up"));
+  }
+
+  private AdminReply startWarmup() {
+    try {
+      return AdminReply.json(warmup().begin());
+    } catch (IllegalStateException e) {
+      throw AdminError.conflict(e.getMessage());
+    }
   }
 
   private static Future<AdminReply> done(AdminReply reply) {

@@ -34,6 +34,9 @@ import org.vertxdynomite.metrics.PrometheusMetrics;
 import org.vertxdynomite.resp.ParserLimits;
 import org.vertxdynomite.server.RespServer;
 import org.vertxdynomite.server.ServerSettings;
+import org.vertxdynomite.warmup.GuardedDatastore;
+import org.vertxdynomite.warmup.NodeWarmup;
+import org.vertxdynomite.warmup.WarmupGuard;
 
 /**
  * One running node: its datastore, the coordinator in front of it, the RESP server verticles and
@@ -49,9 +52,13 @@ public final class Node {
   private final NodeConfig config;
   private final PrometheusMetrics metrics;
   private final NodeControls controls;
-  /** The datastore itself; {@link #datastore} is the same, measured. */
+  /** The datastore itself; {@link #datastore} is the same, measured and guarded for warm-up. */
   private final Datastore store;
   private final Datastore datastore;
+  /** The datastore measured but not guarded: what warm-up restores its copies through. */
+  private final Datastore unguarded;
+  private final WarmupGuard guard = new WarmupGuard();
+  private NodeWarmup warmup;
   private RespServer server;
   private AdminServer admin;
   private ClusterServices services;
@@ -64,7 +71,8 @@ public final class Node {
     this.metrics = PrometheusMetrics.forRegistry(metricsRegistry);
     this.controls = NodeControls.of(config);
     this.store = datastore(vertx, config, controls, metrics);
-    this.datastore = new MeasuredDatastore(store, metrics);
+    this.unguarded = new MeasuredDatastore(store, metrics);
+    this.datastore = new GuardedDatastore(unguarded, guard);
   }
 
   /**
@@ -113,7 +121,8 @@ public final class Node {
             port = p;
             NodeGauges.bind(metrics, view, server.stats(), store);
             return hostName().compose(source -> AdminServer.start(vertx, config.statsListen(),
-                new AdminContext(view, metrics, server.stats(), describeServer(config), source)));
+                new AdminContext(view, metrics, server.stats(), describeServer(config), source,
+                    java.util.Optional.ofNullable(warmup).map(NodeWarmup::warmup))));
           });
         })
         .map(a -> {
@@ -139,10 +148,14 @@ public final class Node {
       HintGauges.bind(metrics, handoff.handoff().stats());
       ClusterServices.Hooks hooks = new ClusterServices.Hooks(controls.consistency(), controls.timeoutFactor()::get,
           metrics, controls.peers()::isDown, handoff.sink());
-      return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).map(s -> {
+      return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).compose(s -> {
         services = s;
         handoff.connect(vertx, s.hintDelivery());
-        return s.coordinator();
+        return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard, metrics)
+            .map(w -> {
+              warmup = w;
+              return s.coordinator();
+            });
       });
     });
   }
@@ -182,6 +195,11 @@ public final class Node {
   /** Cluster services (consistency settings…); empty for a standalone node. */
   public java.util.Optional<ClusterServices> clusterServices() {
     return java.util.Optional.ofNullable(services);
+  }
+
+  /** The node's states broadcast and warm-up; empty for a standalone node. */
+  public java.util.Optional<NodeWarmup> warmup() {
+    return java.util.Optional.ofNullable(warmup);
   }
 
   /** Stops accepting clients, closes the datastore, then leaves the cluster and closes Vert.x. */

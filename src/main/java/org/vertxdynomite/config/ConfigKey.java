@@ -121,7 +121,13 @@ public enum ConfigKey {
   HINTS_FSYNC_MS("hints_fsync_ms", Use.EXTENSION, "interval in ms",
       set((b, v) -> b.hintsFsyncMs(v.integer())), NodeConfig::hintsFsyncMs),
   HINTS_REPLAY_RATE("hints_replay_rate", Use.EXTENSION, "hints per second",
-      set((b, v) -> b.hintsReplayRate(v.integer())), NodeConfig::hintsReplayRate);
+      set((b, v) -> b.hintsReplayRate(v.integer())), NodeConfig::hintsReplayRate),
+  WARMUP("warmup", Use.EXTENSION, "auto or off",
+      set((b, v) -> b.warmup(WarmupMode.parse(v.text()))), c -> c.warmup().configName()),
+  WARMUP_BATCH_SIZE("warmup_batch_size", Use.EXTENSION, "key count",
+      set((b, v) -> b.warmupBatchSize(v.integer())), NodeConfig::warmupBatchSize),
+  WARMUP_KEYS_PER_SECOND("warmup_keys_per_second", Use.EXTENSION, "key rate",
+      set((b, v) -> b.warmupKeysPerSecond(v.integer())), NodeConfig::warmupKeysPerSecond);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {

@@ -90,6 +90,12 @@ public final class NodeConfig {
   public static final int DEFAULT_HINTS_FSYNC_MS = 1000;
   /** {@code hints_replay_rate} (extension): 5000 hints per second to one returning node. */
   public static final int DEFAULT_HINTS_REPLAY_RATE = 5000;
+  /** {@code warmup} (extension): auto. */
+  public static final WarmupMode DEFAULT_WARMUP = WarmupMode.AUTO;
+  /** {@code warmup_batch_size} (extension): keys a donor reads per warm-up batch, 500. */
+  public static final int DEFAULT_WARMUP_BATCH_SIZE = 500;
+  /** {@code warmup_keys_per_second} (extension): the warm-up's copy rate limit, 50000 keys/s; 0 means none. */
+  public static final int DEFAULT_WARMUP_KEYS_PER_SECOND = 50_000;
   /** {@code server_instances} (extension): one RESP server verticle per available processor. */
   public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -136,6 +142,9 @@ public final class NodeConfig {
   private final int hintWindowMs;
   private final int hintsFsyncMs;
   private final int hintsReplayRate;
+  private final WarmupMode warmup;
+  private final int warmupBatchSize;
+  private final int warmupKeysPerSecond;
   private final List<String> ignoredKeys;
 
   NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
@@ -182,6 +191,9 @@ public final class NodeConfig {
     hintWindowMs = b.hintWindowMs;
     hintsFsyncMs = b.hintsFsyncMs;
     hintsReplayRate = b.hintsReplayRate;
+    warmup = b.warmup;
+    warmupBatchSize = b.warmupBatchSize;
+    warmupKeysPerSecond = b.warmupKeysPerSecond;
     ignoredKeys = b.ignoredKeys;
   }
 
@@ -421,6 +433,24 @@ public final class NodeConfig {
     return eventbusPort;
   }
 
+  /**
+   * {@code warmup} (extension): {@code auto} warms a clustered node up at start when its datastore
+   * is empty and a replica has data; {@code off} only when asked on the admin port. docs/WARMUP.md.
+   */
+  public WarmupMode warmup() {
+    return warmup;
+  }
+
+  /** {@code warmup_batch_size} (extension): keys a donor scans per warm-up batch. */
+  public int warmupBatchSize() {
+    return warmupBatchSize;
+  }
+
+  /** {@code warmup_keys_per_second} (extension): the most keys a warm-up copies per second; 0 means no limit. */
+  public int warmupKeysPerSecond() {
+    return warmupKeysPerSecond;
+  }
+
   /** {@code server_instances} (extension): how many RESP server verticle instances to deploy. */
   public int serverInstances() {
     return serverInstances;
@@ -484,7 +514,7 @@ public final class NodeConfig {
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
       clusterName, eventbusPort, failureDetectionMs, lwwFenceSlots, hintsMaxBytes, hintWindowMs, hintsFsyncMs,
-      hintsReplayRate, ignoredKeys
+      hintsReplayRate, warmup, warmupBatchSize, warmupKeysPerSecond, ignoredKeys
     };
   }
 }

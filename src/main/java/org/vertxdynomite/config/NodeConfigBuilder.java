@@ -61,6 +61,9 @@ public final class NodeConfigBuilder {
   int hintWindowMs = NodeConfig.DEFAULT_HINT_WINDOW_MS;
   int hintsFsyncMs = NodeConfig.DEFAULT_HINTS_FSYNC_MS;
   int hintsReplayRate = NodeConfig.DEFAULT_HINTS_REPLAY_RATE;
+  WarmupMode warmup = NodeConfig.DEFAULT_WARMUP;
+  int warmupBatchSize = NodeConfig.DEFAULT_WARMUP_BATCH_SIZE;
+  int warmupKeysPerSecond = NodeConfig.DEFAULT_WARMUP_KEYS_PER_SECOND;
   List<String> ignoredKeys = List.of();
 
   NodeConfigBuilder() {}
@@ -109,6 +112,9 @@ public final class NodeConfigBuilder {
     hintWindowMs = c.hintWindowMs();
     hintsFsyncMs = c.hintsFsyncMs();
     hintsReplayRate = c.hintsReplayRate();
+    warmup = c.warmup();
+    warmupBatchSize = c.warmupBatchSize();
+    warmupKeysPerSecond = c.warmupKeysPerSecond();
     ignoredKeys = c.ignoredKeys();
   }
 
@@ -364,6 +370,23 @@ public final class NodeConfigBuilder {
   /** Hints per second to one target. */
   public NodeConfigBuilder hintsReplayRate(int hintsReplayRate) {
     this.hintsReplayRate = range(hintsReplayRate, 1, MAX_INT);
+    return this;
+  }
+
+  public NodeConfigBuilder warmup(WarmupMode warmup) {
+    this.warmup = java.util.Objects.requireNonNull(warmup, "warmup");
+    return this;
+  }
+
+  /** 1..100000 keys per batch. */
+  public NodeConfigBuilder warmupBatchSize(int warmupBatchSize) {
+    this.warmupBatchSize = range(warmupBatchSize, 1, 100_000);
+    return this;
+  }
+
+  /** Keys per second, 0 for no limit. */
+  public NodeConfigBuilder warmupKeysPerSecond(int warmupKeysPerSecond) {
+    this.warmupKeysPerSecond = range(warmupKeysPerSecond, 0, MAX_INT);
     return this;
   }
 

@@ -91,7 +91,7 @@ public final class ClusterCoordinator implements Coordinator {
     List<String> racks = racksFor(t, level);
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racks) {
-      local.add(inRack(t, t.localDc(), rack, request, info, session));
+      local.add(readInRack(t, t.localDc(), rack, request, info, session));
     }
     return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
   }
@@ -104,7 +104,7 @@ public final class ClusterCoordinator implements Coordinator {
   private Future<ReplicaReply> readWithFailover(Topology t, RespRequest request, CommandInfo info,
       Session session, List<String[]> order, int i) {
     String[] dcRack = order.get(i);
-    Future<ReplicaReply> attempt = inRack(t, dcRack[0], dcRack[1], request, info, session)
+    Future<ReplicaReply> attempt = readInRack(t, dcRack[0], dcRack[1], request, info, session)
         .map(r -> new ReplicaReply(r, i));
     if (i + 1 == order.size()) {
       return attempt;
@@ -292,6 +292,13 @@ public final class ClusterCoordinator implements Coordinator {
     TokenRing<NodeInfo> ring = t.ring(dc, rack);
     return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id(), ts, flags)
         .recover(e -> sloppy.standIn(ring, node, r, session.id(), ts, e, r == request)));
+  }
+
+  /** A read in one rack, as {@link #inRack}, failing at once at a node that serves no reads ({@link ReadEligibility}). */
+  private Future<Reply> readInRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
+      Session session) {
+    return router.route(t.ring(dc, rack), request, info,
+        ReadEligibility.guard((node, r) -> transport.forward(node, r, info, session.id())));
   }
 
   /**

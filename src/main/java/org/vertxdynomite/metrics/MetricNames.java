@@ -56,12 +56,23 @@ public final class MetricNames {
   /** Hints by what became of them; tag outcome (written|replayed|expired|failed|refused|corrupt). */
   public static final String HINTS = "dynomite.hints";
 
+  /** Warm-up keys of the running or last warm-up; tag kind (copied|skipped_written|skipped_existing|estimated). */
+  public static final String WARMUP_KEYS = "dynomite.warmup.keys";
+  /** Warm-up: bytes of DUMP payloads copied. */
+  public static final String WARMUP_BYTES = "dynomite.warmup.bytes";
+  /** Warm-up: keys copied per second so far. */
+  public static final String WARMUP_RATE = "dynomite.warmup.rate";
+  /** Warm-up: seconds left at the rate so far; -1 when unknown. */
+  public static final String WARMUP_ETA = "dynomite.warmup.eta";
+  /** 1 for where the last warm-up stands; tag status (idle|running|done|failed). */
+  public static final String WARMUP_STATUS = "dynomite.warmup.status";
+
   /** Every name above. */
   public static final List<String> ALL = List.of(CLIENT_REQUESTS, CLIENT_REQUEST_SIZE, CLIENT_CONNECTIONS,
       CLIENT_CONNECTIONS_RECEIVED, CLIENT_CONNECTIONS_REJECTED, CONSISTENCY_REQUESTS, QUORUM_FAILURES,
       REPLICA_REQUESTS, PEER_REQUESTS, PEER_BATCH_REQUESTS, PEERS, PEER_UP, DATASTORE_REQUESTS, DATASTORE_ERRORS,
       DATASTORE_RECONNECTS, EMBEDDED_MEMORY_USED, EMBEDDED_KEYS, NODE_STATE, CONSISTENCY_LEVEL, TIMEOUT_FACTOR,
-      HINTS_PENDING, HINTS_TARGET_PENDING, HINTS);
+      HINTS_PENDING, HINTS_TARGET_PENDING, HINTS, WARMUP_KEYS, WARMUP_BYTES, WARMUP_RATE, WARMUP_ETA, WARMUP_STATUS);
 
   private MetricNames() {}
 }

@@ -36,6 +36,10 @@ import java.util.logging.Logger;
  * ms) for as long as the member stays. Metadata that does not parse ({@link NodeInfo#fromJson})
  * leaves that member out, logged once; it never stops the node.
  *
+ * <p>A member's metadata is written once, when it joins; its later state changes arrive through
+ * {@link #applyState} (from {@link StateBroadcast}) and are laid over the metadata on every rebuild
+ * until the member leaves.
+ *
  * <p>Everything but {@link #current()} runs on one Vert.x context; change listeners are called on
  * it, after the new snapshot is in place, only when the snapshot actually changed.
  */
@@ -65,7 +69,7 @@ public final class Membership {
   private final Vertx vertx;
   private final Context context;
   private final ClusterManager clusterManager;
-  private final NodeInfo self;
+  private volatile NodeInfo self;
   private final List<org.vertxdynomite.config.SeedSpec> configured;
   private final List<Consumer<Topology>> listeners = new CopyOnWriteArrayList<>();
   private volatile Topology current;
@@ -81,6 +85,8 @@ public final class Membership {
   private final Set<String> reportedMalformed = new HashSet<>();
   private final Map<String, Long> missingSince = new HashMap<>();
   private final Set<String> reportedMissing = new HashSet<>();
+  /** States members reported after joining, by id: they override the state in their metadata. */
+  private final Map<String, NodeState> reportedStates = new HashMap<>();
 
   private Membership(Vertx vertx, ClusterManager clusterManager, NodeInfo self,
       List<org.vertxdynomite.config.SeedSpec> configured) {
@@ -120,7 +126,10 @@ public final class Membership {
 
       @Override
       public void nodeLeft(String nodeId) {
-        m.context.runOnContext(v -> m.requestRebuild());
+        m.context.runOnContext(v -> {
+          m.reportedStates.remove(nodeId);
+          m.requestRebuild();
+        });
       }
     });
     return m.refresh().map(m);
@@ -131,9 +140,27 @@ public final class Membership {
     return current;
   }
 
-  /** This node as it announced itself. */
+  /** This node as it announced itself, in the state it last {@linkplain #applyState applied}. */
   public NodeInfo self() {
     return self;
+  }
+
+  /**
+   * Records that member {@code id} (this node included) is now in {@code state}, and rebuilds so
+   * that the topology shows it. A report about a member not (yet) seen is kept for when it is.
+   */
+  public void applyState(String id, NodeState state) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(state, "state");
+    context.runOnContext(v -> {
+      if (closed || state == reportedStates.put(id, state)) {
+        return;
+      }
+      if (id.equals(self.id())) {
+        self = self.withReportedState(state);
+      }
+      requestRebuild();
+    });
   }
 
   /**
@@ -263,7 +290,8 @@ public final class Membership {
       Lookup l = f.result();
       seen.add(l.id());
       if (l.node() != null) {
-        members.add(l.node());
+        NodeState reported = reportedStates.get(l.id());
+        members.add(reported == null ? l.node() : l.node().withReportedState(reported));
       } else if (l.retry()) {
         missing.add(l.id());
       } else if (reportedMalformed.add(l.id())) {

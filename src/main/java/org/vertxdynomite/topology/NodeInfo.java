@@ -108,6 +108,16 @@ public record NodeInfo(
         state.moveTo(next), startedAtMillis);
   }
 
+  /**
+   * This node as another node reports it to be now, in state {@code reported}: not checked against
+   * the transition table, since the reporting node made (and checked) the move itself, and this
+   * one may have missed the steps in between.
+   */
+  public NodeInfo withReportedState(NodeState reported) {
+    return new NodeInfo(id, dc, rack, tokens, clientAddress, peerAddress, adminAddress, busAddress,
+        Objects.requireNonNull(reported, "reported"), startedAtMillis);
+  }
+
   /** The cluster metadata form: every part but the id. See {@link NodeInfoJson} for the fields. */
   public JsonObject toJson() {
     return NodeInfoJson.write(this);

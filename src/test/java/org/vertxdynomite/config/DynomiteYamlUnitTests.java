@@ -93,6 +93,9 @@ class DynomiteYamlUnitTests {
     assertThat(c.hintWindowMs()).isEqualTo(60_000);
     assertThat(c.hintsFsyncMs()).isEqualTo(50);
     assertThat(c.hintsReplayRate()).isEqualTo(100);
+    assertThat(c.warmup()).as("an unquoted off, which YAML reads as false").isEqualTo(WarmupMode.OFF);
+    assertThat(c.warmupBatchSize()).isEqualTo(250);
+    assertThat(c.warmupKeysPerSecond()).isEqualTo(1000);
   }
 
   @Test

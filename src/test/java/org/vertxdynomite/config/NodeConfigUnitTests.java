@@ -59,6 +59,9 @@ class NodeConfigUnitTests {
         .hintWindowMs(60_000)
         .hintsFsyncMs(50)
         .hintsReplayRate(100)
+        .warmup(org.vertxdynomite.config.WarmupMode.OFF)
+        .warmupBatchSize(77)
+        .warmupKeysPerSecond(1234)
         .ignoredKeys(List.of("env"))
         .build();
   }

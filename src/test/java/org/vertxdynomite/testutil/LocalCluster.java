@@ -64,6 +64,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private final List<Member> members;
+  private java.util.function.UnaryOperator<org.vertxdynomite.config.NodeConfigBuilder> tweak = b -> b;
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
   private final java.util.Set<Integer> stopped = new java.util.HashSet<>();
@@ -77,7 +78,14 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Starts the cluster and waits until every node sees every other. */
   public static LocalCluster start(List<Member> members, Consistency read, Consistency write) throws Exception {
+    return start(members, read, write, b -> b);
+  }
+
+  /** {@link #start(List, Consistency, Consistency)} with each node's configuration changed by {@code tweak}. */
+  public static LocalCluster start(List<Member> members, Consistency read, Consistency write,
+      java.util.function.UnaryOperator<org.vertxdynomite.config.NodeConfigBuilder> tweak) throws Exception {
     LocalCluster c = new LocalCluster(members);
+    c.tweak = tweak;
     try {
       c.startAll(read, write);
     } catch (Exception | AssertionError e) {
@@ -112,7 +120,7 @@ public final class LocalCluster implements AutoCloseable {
         }
       }
       Member m = members.get(i);
-      NodeConfig config = NodeConfig.builder()
+      NodeConfig config = tweak.apply(NodeConfig.builder()
           .datacenter(m.dc()).rack(m.rack()).tokens(List.of(m.token()))
           .listen(new HostPort(m.clientHost(), RedisServerProcess.freePort()))
           .dynListen(new HostPort("127.0.0.1", dynPorts[i]))
@@ -123,7 +131,7 @@ public final class LocalCluster implements AutoCloseable {
           .readConsistency(read).writeConsistency(write)
           .timeoutMs(3000)
           .serverInstances(2)
-          .dataDir(dataRoot.resolve("node" + i))
+          .dataDir(dataRoot.resolve("node" + i)))
           .build();
       configs.add(config);
       nodes.add(Node.start(config, options).await(60, TimeUnit.SECONDS));

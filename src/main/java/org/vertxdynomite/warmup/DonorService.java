@@ -1,0 +1,157 @@
+package org.vertxdynomite.warmup;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.vertxdynomite.command.CommandTable;
+import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.resp.ArrayReply;
+import org.vertxdynomite.resp.BulkReply;
+import org.vertxdynomite.resp.IntegerReply;
+import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespRequest;
+import org.vertxdynomite.ring.Partitioner;
+import org.vertxdynomite.topology.NodeInfo;
+
+/**
+ * The donor side of warm-up, on every node of a cluster: answers a warming node's requests on
+ * {@link #address(NodeInfo)} with this node's data, through its datastore's own commands, so it
+ * works alike for Redis and the embedded store.
+ *
+ * <ul>
+ *   <li>{@code {"op": "size"}} → {@code {"keys": <DBSIZE>}}, for the receiver's estimate.
+ *   <li>{@code {"op": "batch", "cursor": "0", "count": 500, "ranges": [[lo, hi], …]}} → one {@code
+ *       SCAN cursor COUNT count}; of the keys it returns, those whose hash is in {@code ranges} are
+ *       read with {@code DUMP} and {@code PTTL}. Reply: {@code {"cursor": "<next, 0 at the end>",
+ *       "scanned": <keys SCAN returned>, "entries": [[key, payload, expireAtMillis or 0], …]}}
+ *       (binary values base64-encoded by the JSON codec). A key gone between SCAN and DUMP is left
+ *       out.
+ * </ul>
+ *
+ * <p>Each batch is one SCAN step and at most {@code count} key reads, answered before the next
+ * request comes (the receiver has one batch in flight per donor and paces them), so the donor's
+ * datastore keeps serving clients in between. A failure is answered with a failed reply (code 1,
+ * the reason), which the receiver treats as a donor failure.
+ */
+public final class DonorService {
+
+  /** Suffix of a node's warm-up donor address. */
+  static final String SUFFIX = ".warmup";
+
+  private static final CommandTable TABLE = CommandTable.get();
+
+  private final Datastore datastore;
+  private final Partitioner partitioner;
+  private MessageConsumer<JsonObject> consumer;
+
+  private DonorService(Datastore datastore, Partitioner partitioner) {
+    this.datastore = datastore;
+    this.partitioner = partitioner;
+  }
+
+  /** Where {@code node}'s donor service listens. */
+  public static String address(NodeInfo node) {
+    return node.busAddress() + SUFFIX;
+  }
+
+  /** Serves warm-up requests for {@code self} from {@code datastore}; completes once registered. */
+  public static Future<DonorService> start(Vertx vertx, NodeInfo self, Datastore datastore, Partitioner partitioner) {
+    DonorService d = new DonorService(datastore, partitioner);
+    d.consumer = vertx.eventBus().consumer(address(self), d::serve);
+    return d.consumer.completion().map(d);
+  }
+
+  private void serve(Message<JsonObject> msg) {
+    JsonObject body = msg.body();
+    Future<JsonObject> reply;
+    try {
+      reply = switch (String.valueOf(body.getString("op"))) {
+        case "size" -> run("DBSIZE").map(r -> new JsonObject().put("keys", ((IntegerReply) r).value()));
+        case "batch" -> batch(body.getString("cursor"), body.getInteger("count"), ranges(body.getJsonArray("ranges")));
+        default -> Future.failedFuture("unknown warm-up operation: " + body.getString("op"));
+      };
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(e);
+    }
+    reply.onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else {
+        msg.fail(1, String.valueOf(ar.cause().getMessage()));
+      }
+    });
+  }
+
+  private Future<JsonObject> batch(String cursor, int count, List<HashRange> ranges) {
+    return run("SCAN", cursor, "COUNT", Integer.toString(count)).compose(r -> {
+      List<Reply> parts = ((ArrayReply) r).items();
+      String next = new String(((BulkReply) parts.get(0)).value(), java.nio.charset.StandardCharsets.US_ASCII);
+      List<Reply> keys = ((ArrayReply) parts.get(1)).items();
+      List<Future<JsonArray>> entries = new ArrayList<>();
+      for (Reply k : keys) {
+        byte[] key = ((BulkReply) k).value();
+        if (HashRange.anyContains(ranges, partitioner.token(key))) {
+          entries.add(entry(key));
+        }
+      }
+      return Future.all(entries).map(all -> {
+        JsonArray out = new JsonArray();
+        for (Future<JsonArray> e : entries) {
+          if (e.result() != null) {
+            out.add(e.result());
+          }
+        }
+        return new JsonObject().put("cursor", next).put("scanned", keys.size()).put("entries", out);
+      });
+    });
+  }
+
+  /** {@code [key, payload, expireAt]}, or null when the key is gone. */
+  private Future<JsonArray> entry(byte[] key) {
+    Future<Reply> dump = run(new RespRequest(new byte[][] {"DUMP".getBytes(), key}));
+    Future<Reply> pttl = run(new RespRequest(new byte[][] {"PTTL".getBytes(), key}));
+    long now = System.currentTimeMillis();
+    return Future.all(dump, pttl).map(v -> {
+      if (!(dump.result() instanceof BulkReply payload) || !(pttl.result() instanceof IntegerReply ttl)
+          || ttl.value() == -2) {
+        return null;
+      }
+      long expireAt = ttl.value() < 0 ? 0 : now + ttl.value();
+      return new JsonArray().add(key).add(payload.value()).add(expireAt);
+    });
+  }
+
+  private Future<Reply> run(String... args) {
+    return run(RespRequest.of(args));
+  }
+
+  private Future<Reply> run(RespRequest request) {
+    return datastore.execute(request, TABLE.lookup(request)).compose(r -> r instanceof org.vertxdynomite.resp.RespError e
+        ? Future.failedFuture(e) : Future.succeededFuture(r));
+  }
+
+  static List<HashRange> ranges(JsonArray json) {
+    List<HashRange> out = new ArrayList<>(json.size());
+    for (int i = 0; i < json.size(); i++) {
+      JsonArray r = json.getJsonArray(i);
+      out.add(new HashRange(r.getLong(0), r.getLong(1)));
+    }
+    return out;
+  }
+
+  static JsonArray toJson(List<HashRange> ranges) {
+    JsonArray out = new JsonArray();
+    ranges.forEach(r -> out.add(new JsonArray().add(r.lo()).add(r.hi())));
+    return out;
+  }
+
+  /** Stops serving. */
+  public Future<Void> close() {
+    return consumer.unregister();
+  }
+}

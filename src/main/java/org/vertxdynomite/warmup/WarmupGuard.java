@@ -1,0 +1,120 @@
+package org.vertxdynomite.warmup;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What keeps a warm-up from losing or undoing a write: while it is {@linkplain #activate() active},
+ * every key a write is applied to is recorded, and a streamed copy of a recorded key is skipped.
+ * Copies are restored without REPLACE besides, so an existing key always wins; the record is what
+ * keeps a key <em>deleted</em> during warm-up from coming back.
+ *
+ * <p>The one race left — a write arriving while the copy of its key is being restored — is closed
+ * by making that write wait for the restore: {@link #claim} marks a key as being restored, and
+ * {@link #beforeWrite} of a write to it completes only when {@link Claim#release} says the restore
+ * is done, so the write lands on top of the copy, as it would have on a replica. Later writes to the
+ * same key wait for the same restore, in the order they came, so they stay in order.
+ *
+ * <p>Safe from any thread. Memory: one entry per key written during warm-up, dropped when the
+ * guard is {@linkplain #deactivate() deactivated}.
+ */
+public final class WarmupGuard {
+
+  /** A key written during warm-up whose copy, if any is being restored, is {@code restore}. */
+  private record Written(Future<Void> restore) {}
+
+  /** A key whose copy is being restored now. */
+  private record Restoring(Promise<Void> done) {}
+
+  private static final Written WRITTEN = new Written(Future.succeededFuture());
+
+  private final ConcurrentHashMap<String, Object> keys = new ConcurrentHashMap<>();
+  private volatile boolean active;
+
+  /** Starts recording writes. Keys recorded by an earlier, failed warm-up are kept. */
+  public void activate() {
+    active = true;
+  }
+
+  /** Stops recording and forgets every key: the warm-up is over. */
+  public void deactivate() {
+    active = false;
+    keys.clear();
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  /** How many keys are recorded as written during the warm-up. */
+  public int writtenKeys() {
+    return (int) keys.values().stream().filter(v -> v instanceof Written).count();
+  }
+
+  /**
+   * Records that a write is about to be applied to {@code keys}; the write must wait for the
+   * returned future, which completes at once unless a copy of one of the keys is being restored.
+   */
+  public Future<Void> beforeWrite(List<byte[]> writeKeys) {
+    if (!active) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> waits = null;
+    for (byte[] k : writeKeys) {
+      Object now = keys.compute(name(k), (name, v) -> v instanceof Restoring r ? new Written(r.done().future())
+          : v == null ? WRITTEN : v);
+      Future<Void> restore = ((Written) now).restore();
+      if (!restore.isComplete()) {
+        if (waits == null) {
+          waits = new ArrayList<>();
+        }
+        waits.add(restore);
+      }
+    }
+    if (waits == null) {
+      return Future.succeededFuture();
+    }
+    // A failed restore is no reason to fail the write: wait for the outcome, whatever it is.
+    return Future.join(waits).transform(ar -> Future.<Void>succeededFuture());
+  }
+
+  /**
+   * Claims {@code key} for restoring a streamed copy: null when a write reached it during the
+   * warm-up (skip the copy), otherwise the claim to {@linkplain Claim#release() release} once the
+   * restore is done.
+   */
+  public Claim claim(byte[] key) {
+    String name = name(key);
+    Restoring r = new Restoring(Promise.promise());
+    return keys.putIfAbsent(name, r) == null ? new Claim(name, r) : null;
+  }
+
+  /** The right to restore one key's copy, from {@link #claim}. */
+  public final class Claim {
+
+    private final String name;
+    private final Restoring restoring;
+
+    private Claim(String name, Restoring restoring) {
+      this.name = name;
+      this.restoring = restoring;
+    }
+
+    /**
+     * Ends the restore: the key is no longer marked (unless a write came meanwhile, which keeps it
+     * recorded), and the writes that waited for the restore go ahead.
+     */
+    public void release() {
+      keys.remove(name, restoring);
+      restoring.done().tryComplete();
+    }
+  }
+
+  private static String name(byte[] key) {
+    return new String(key, StandardCharsets.ISO_8859_1);
+  }
+}
