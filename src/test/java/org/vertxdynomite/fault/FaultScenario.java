@@ -1,0 +1,173 @@
+package org.vertxdynomite.fault;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.vertxdynomite.config.Consistency;
+import org.vertxdynomite.testutil.ProcessCluster;
+import org.vertxdynomite.testutil.RawRespClient;
+
+/**
+ * One fault under load, measured. The write load (every node's clients, DC_QUORUM) and the read
+ * load (every node's clients, DC_ONE and DC_QUORUM) run from before the fault; the fault is
+ * injected, lasts {@link FaultPlan#faultFor}, and the faulty part is brought back. Reads stop
+ * there, so that nothing read through the cluster can repair the returning replica: what it holds
+ * afterwards came by replication and handoff alone. Writes go on for {@link FaultPlan#afterFor}.
+ * Then, reading the redis-servers directly, the scenario waits (bounded) until every key's owners
+ * hold the same value, checks the returned node's data and every replica against the ledger, and
+ * finally reads every acknowledged key back through another node at DC_QUORUM.
+ */
+public final class FaultScenario {
+
+  /** A fault: how it is injected and how the faulty part is brought back. */
+  public enum Kind {
+    /** kill -9 a node's JVM; restart it from the same yml, in front of the same redis-server. */
+    NODE_KILL("kill -9 a node, restart it") {
+      @Override
+      void inject(ProcessCluster c, int n) throws Exception {
+        c.killNode(n);
+      }
+
+      @Override
+      void recover(ProcessCluster c, int n) throws Exception {
+        c.restartNode(n);
+      }
+    },
+    /** kill -9 a node's redis-server (AOF, fsync always); restart it on the same port and directory. */
+    REDIS_KILL("kill -9 a redis-server, restart it with its data") {
+      @Override
+      void inject(ProcessCluster c, int n) throws Exception {
+        c.killRedis(n);
+      }
+
+      @Override
+      void recover(ProcessCluster c, int n) throws Exception {
+        c.restartRedis(n);
+      }
+    },
+    /** SIGSTOP a node's JVM for longer than the request timeout; SIGCONT it. */
+    NODE_PAUSE("SIGSTOP a node past the timeout, SIGCONT it") {
+      @Override
+      void inject(ProcessCluster c, int n) throws Exception {
+        c.node(n).signal("STOP");
+      }
+
+      @Override
+      void recover(ProcessCluster c, int n) throws Exception {
+        c.node(n).signal("CONT");
+      }
+    };
+
+    private final String title;
+
+    Kind(String title) {
+      this.title = title;
+    }
+
+    public String title() {
+      return title;
+    }
+
+    abstract void inject(ProcessCluster c, int node) throws Exception;
+
+    abstract void recover(ProcessCluster c, int node) throws Exception;
+  }
+
+  /** The longest the loads may run at all: the phases plus a node's restart, with room to spare. */
+  private static final Duration LOAD_LIMIT = Duration.ofMinutes(6);
+
+  private FaultScenario() {}
+
+  /**
+   * Runs {@code kind} on node {@code faulted} of {@code cluster} (started with DC_QUORUM writes),
+   * with keys under {@code prefix}; the faulty part is always brought back, even when a step fails.
+   */
+  public static ScenarioResult run(ProcessCluster cluster, Kind kind, int faulted, FaultPlan plan, String prefix)
+      throws Exception {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < cluster.size(); i++) {
+      all.add(i);
+    }
+    AtomicReference<Phase> phase = new AtomicReference<>(Phase.BEFORE);
+    Tally tally = new Tally();
+    WriteLoad writes = WriteLoad.start(cluster, all, prefix, plan, phase, tally, LOAD_LIMIT);
+    ReadLoad reads = ReadLoad.ofWrittenKeys(cluster, all, List.of(Consistency.DC_ONE, Consistency.DC_QUORUM),
+        writes.ledger(), plan, phase, tally, LOAD_LIMIT);
+    long recoveryMillis;
+    boolean recovered = false;
+    try {
+      Thread.sleep(plan.warmUp().toMillis());
+      phase.set(Phase.FAULT);
+      kind.inject(cluster, faulted);
+      Thread.sleep(plan.faultFor().toMillis());
+      long t0 = System.nanoTime();
+      kind.recover(cluster, faulted);
+      recovered = true;
+      recoveryMillis = (System.nanoTime() - t0) / 1_000_000;
+      phase.set(Phase.AFTER);
+      reads.stop();
+      Thread.sleep(plan.afterFor().toMillis());
+    } finally {
+      if (!recovered) {
+        kind.recover(cluster, faulted);
+      }
+      reads.stop();
+      writes.stop();
+    }
+    Map<String, KeyLedger.Entry> entries = writes.ledger().entries();
+    long t0 = System.nanoTime();
+    ReplicaSnapshot snapshot = ReplicaSnapshot.read(cluster, entries.keySet());
+    long deadline = t0 + plan.convergeWithin().toNanos();
+    while (!snapshot.differing().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      snapshot = ReplicaSnapshot.read(cluster, entries.keySet());
+    }
+    long converged = snapshot.differing().isEmpty() ? (System.nanoTime() - t0) / 1_000_000 : -1;
+    Map<String, String> missingAtReturned = new LinkedHashMap<>();
+    Map<String, String> lostOnReplicas = new LinkedHashMap<>();
+    for (Map.Entry<String, KeyLedger.Entry> e : entries.entrySet()) {
+      String key = e.getKey();
+      KeyLedger.Entry entry = e.getValue();
+      for (int owner : cluster.owners(key)) {
+        String found = snapshot.at(key, owner);
+        if (entry.lastAcked() != null && !entry.accepts(found)) {
+          lostOnReplicas.put(key + " at node" + owner, entry.explain(found));
+          if (owner == faulted && entry.ackedDuringFault()) {
+            missingAtReturned.put(key, entry.explain(found));
+          }
+        }
+      }
+    }
+    Map<String, String> lostByQuorumRead = quorumReadBack(cluster, (faulted + 1) % cluster.size(), entries);
+    return new ScenarioResult(kind.title(), faulted, tally, writes.ledger(), recoveryMillis, converged,
+        snapshot.differing(), lostByQuorumRead, lostOnReplicas, missingAtReturned);
+  }
+
+  /** Every acknowledged key read through {@code node} at DC_QUORUM; the ones not acceptable. */
+  private static Map<String, String> quorumReadBack(ProcessCluster cluster, int node,
+      Map<String, KeyLedger.Entry> entries) throws IOException {
+    Map<String, String> lost = new LinkedHashMap<>();
+    try (RawRespClient c = cluster.client(node)) {
+      c.setReadTimeoutMillis(FaultPlan.CLIENT_TIMEOUT_MILLIS);
+      if (!c.callString("DYNO_CONFIG:CONN_CONSISTENCY", "DC_QUORUM").equals("+OK\r\n")) {
+        throw new IOException("node " + node + " refused DC_QUORUM for the read-back");
+      }
+      for (Map.Entry<String, KeyLedger.Entry> e : entries.entrySet()) {
+        if (e.getValue().lastAcked() == null) {
+          continue;
+        }
+        String reply = c.callString("GET", e.getKey());
+        String found = reply.equals("$-1\r\n") ? null
+            : reply.startsWith("$") ? reply.substring(reply.indexOf("\r\n") + 2, reply.length() - 2) : reply.strip();
+        if (!e.getValue().accepts(found)) {
+          lost.put(e.getKey(), e.getValue().explain(found) + (reply.startsWith("-") ? " (error reply)" : ""));
+        }
+      }
+    }
+    return lost;
+  }
+}
