@@ -48,6 +48,18 @@ final class FaultClusters {
     return c;
   }
 
+  /** Stops {@code cluster} (if it started) and removes its directory. */
+  static void close(ProcessCluster cluster) {
+    if (cluster != null) {
+      cluster.close();
+      try {
+        removeDir(cluster.dir());
+      } catch (IOException e) {
+        System.out.println("could not remove " + cluster.dir() + ": " + e);
+      }
+    }
+  }
+
   /** Removes a cluster's directory (ymls, pid files, logs of restarted nodes). */
   static void removeDir(Path dir) throws IOException {
     if (dir == null || !Files.exists(dir)) {

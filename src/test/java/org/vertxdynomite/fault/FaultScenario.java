@@ -19,7 +19,8 @@ import org.vertxdynomite.testutil.RawRespClient;
  * afterwards came by replication and handoff alone. Writes go on for {@link FaultPlan#afterFor}.
  * Then, reading the redis-servers directly, the scenario waits (bounded) until every key's owners
  * hold the same value, checks the returned node's data and every replica against the ledger, and
- * finally reads every acknowledged key back through another node at DC_QUORUM.
+ * reads every acknowledged key back through another node at DC_QUORUM, and finally checks that
+ * every node serves every key again (each node writes and reads a key of every owner).
  */
 public final class FaultScenario {
 
@@ -143,8 +144,14 @@ public final class FaultScenario {
       }
     }
     Map<String, String> lostByQuorumRead = quorumReadBack(cluster, (faulted + 1) % cluster.size(), entries);
+    String notServing = null;
+    try {
+      cluster.awaitFormed(plan.convergeWithin());
+    } catch (AssertionError e) {
+      notServing = e.getMessage();
+    }
     return new ScenarioResult(kind.title(), faulted, tally, writes.ledger(), recoveryMillis, converged,
-        snapshot.differing(), lostByQuorumRead, lostOnReplicas, missingAtReturned);
+        snapshot.differing(), lostByQuorumRead, lostOnReplicas, missingAtReturned, notServing);
   }
 
   /** Every acknowledged key read through {@code node} at DC_QUORUM; the ones not acceptable. */
@@ -161,10 +168,12 @@ public final class FaultScenario {
           continue;
         }
         String reply = c.callString("GET", e.getKey());
-        String found = reply.equals("$-1\r\n") ? null
-            : reply.startsWith("$") ? reply.substring(reply.indexOf("\r\n") + 2, reply.length() - 2) : reply.strip();
-        if (!e.getValue().accepts(found)) {
-          lost.put(e.getKey(), e.getValue().explain(found) + (reply.startsWith("-") ? " (error reply)" : ""));
+        String found = reply.startsWith("$") && !reply.equals("$-1\r\n")
+            ? reply.substring(reply.indexOf("\r\n") + 2, reply.length() - 2) : null;
+        if (reply.startsWith("-")) {
+          lost.put(e.getKey(), "error reply " + reply.strip());
+        } else if (!e.getValue().accepts(found)) {
+          lost.put(e.getKey(), e.getValue().explain(found));
         }
       }
     }

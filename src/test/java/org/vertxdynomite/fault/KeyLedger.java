@@ -31,7 +31,7 @@ public final class KeyLedger {
       return lastAcked;
     }
 
-    /** True when a write of this key was acknowledged while the fault lasted. */
+    /** True when a write of this key issued while the fault lasted was acknowledged. */
     public boolean ackedDuringFault() {
       return ackedDuringFault;
     }
@@ -77,6 +77,7 @@ public final class KeyLedger {
     }
   }
 
+  /** {@code value} was acknowledged; {@code phase}: when the write was issued. */
   void acked(String key, String value, Phase phase) {
     Entry e = entries.computeIfAbsent(key, k -> new Entry());
     e.lastAcked = value;

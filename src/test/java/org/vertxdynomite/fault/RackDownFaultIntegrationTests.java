@@ -73,11 +73,8 @@ class RackDownFaultIntegrationTests {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-      FaultClusters.removeDir(cluster.dir());
-    }
+  static void stop() {
+    FaultClusters.close(cluster);
   }
 
   static long count(String op, boolean ok) {

@@ -24,10 +24,12 @@ import org.vertxdynomite.fault.Tally.Outcome;
  * @param lostOnReplicas keys some owner's redis-server does not hold acceptably ("key at node n" → what)
  * @param missingAtReturned keys acknowledged during the fault that the returned node's (or
  *     restarted redis-server's) data does not hold acceptably
+ * @param notServing null when, after all this, every node wrote and read a key of every owner
+ *     within the plan's convergence bound; else what went wrong
  */
 public record ScenarioResult(String name, int faulted, Tally tally, KeyLedger ledger, long recoveryMillis,
     long convergedMillis, Map<String, Map<Integer, String>> differing, Map<String, String> lostByQuorumRead,
-    Map<String, String> lostOnReplicas, Map<String, String> missingAtReturned) {
+    Map<String, String> lostOnReplicas, Map<String, String> missingAtReturned, String notServing) {
 
   private static final int EXAMPLES = 8;
 
@@ -60,13 +62,17 @@ public record ScenarioResult(String name, int faulted, Tally tally, KeyLedger le
     return o -> o.op().equals(op) && o.phase() == Phase.FAULT && o.node() != faulted;
   }
 
-  /** A table row: scenario | acked (during fault) | lost | reads during fault | convergence. */
+  /**
+   * A table row: scenario | acked (during fault) | lost | reads during fault | convergence | serving
+   * again.
+   */
   public String row() {
     String lost = lostByQuorumRead.size() + " / " + lostOnReplicas.size() + " / " + missingAtReturned.size();
-    return "| %s | %d (%d) | %s | %d / %d | %d / %d | %s |".formatted(name, acked(null), acked(Phase.FAULT), lost,
+    return "| %s | %d (%d) | %s | %d / %d | %d / %d | %s | %s |".formatted(name, acked(null), acked(Phase.FAULT), lost,
         duringFault("read DC_ONE", true), duringFault("read DC_ONE", false),
         duringFault("read DC_QUORUM", true), duringFault("read DC_QUORUM", false),
-        convergedMillis >= 0 ? convergedMillis + " ms" : "not within bound: " + differing.size() + " keys differ");
+        convergedMillis >= 0 ? convergedMillis + " ms" : "not within bound: " + differing.size() + " keys differ",
+        notServing == null ? "yes" : "no");
   }
 
   /** Everything, with a few examples of each problem, for a failure message or the log. */
@@ -75,17 +81,33 @@ public record ScenarioResult(String name, int faulted, Tally tally, KeyLedger le
         %s (faulted node %d): recovery %d ms, converged %s
           writes acked %d (during fault %d, keys acked during fault %d); write failures during fault %s
           reads during fault: DC_ONE ok %d failed %d, DC_QUORUM ok %d failed %d; failures %s
-          differing %d %s
-          lost by DC_QUORUM read %d %s
-          lost on replicas %d %s
-          missing at the returned node %d %s""".formatted(name, faulted, recoveryMillis,
+          differing %d %s %s
+          lost by DC_QUORUM read %d %s %s
+          lost on replicas %d %s %s
+          missing at the returned node %d %s
+          every node serving again: %s""".formatted(name, faulted, recoveryMillis,
         convergedMillis >= 0 ? convergedMillis + " ms" : "no",
         acked(null), acked(Phase.FAULT), keysAckedDuringFault(), tally.failures(o -> o.op().equals("write")),
         duringFault("read DC_ONE", true), duringFault("read DC_ONE", false),
         duringFault("read DC_QUORUM", true), duringFault("read DC_QUORUM", false),
         tally.failures(o -> o.op().startsWith("read")),
-        differing.size(), examples(differing), lostByQuorumRead.size(), examples(lostByQuorumRead),
-        lostOnReplicas.size(), examples(lostOnReplicas), missingAtReturned.size(), examples(missingAtReturned));
+        differing.size(), byPhase(differing), examples(differing), lostByQuorumRead.size(),
+        byPhase(lostByQuorumRead), examples(lostByQuorumRead), lostOnReplicas.size(), byPhase(lostOnReplicas),
+        examples(lostOnReplicas), missingAtReturned.size(), examples(missingAtReturned),
+        notServing == null ? "yes" : notServing);
+  }
+
+  /** How many keys of {@code map} each phase wrote (keys are {@code <prefix>:w<n>:<phase>:<i>}). */
+  static Map<Phase, Long> byPhase(Map<String, ?> map) {
+    Map<Phase, Long> out = new java.util.EnumMap<>(Phase.class);
+    for (String key : map.keySet()) {
+      for (Phase p : Phase.values()) {
+        if (key.contains(":" + p.name().toLowerCase() + ":")) {
+          out.merge(p, 1L, Long::sum);
+        }
+      }
+    }
+    return out;
   }
 
   /** The first few entries of {@code map}. */

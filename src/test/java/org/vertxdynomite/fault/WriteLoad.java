@@ -19,7 +19,7 @@ public final class WriteLoad {
 
   /**
    * Starts {@code plan.writersPerNode()} writers per node of {@code nodes}; keys are
-   * {@code <prefix>:w<writer>:<i>}. Each stops at its bound or after {@code maxRun}.
+   * {@code <prefix>:w<writer>:<phase>:<i>}. Each stops at its bound or after {@code maxRun}.
    */
   public static WriteLoad start(ProcessCluster cluster, List<Integer> nodes, String prefix, FaultPlan plan,
       AtomicReference<Phase> phase, Tally tally, java.time.Duration maxRun) {
@@ -71,13 +71,16 @@ public final class WriteLoad {
       if (seq >= plan.maxWritesPerWriter()) {
         return false;
       }
-      inFlightKey = prefix + (seq % plan.keysPerWriter());
+      // Each phase writes keys of its own, so that what was written during the fault is not
+      // overwritten afterwards and can be looked for in the replica that was away.
+      Phase issued = phase.get();
+      inFlightKey = prefix + issued.name().toLowerCase() + ":" + (seq % plan.keysPerWriter());
       inFlightValue = KeyLedger.value(id, seq);
       seq++;
       String reply = c.callString("SET", inFlightKey, inFlightValue);
       Phase at = phase.get();
       if (reply.equals("+OK\r\n")) {
-        ledger.acked(inFlightKey, inFlightValue, at);
+        ledger.acked(inFlightKey, inFlightValue, issued);
         tally.add("write", at, node, Tally.OK);
       } else {
         // A failed quorum write may still have been applied by the replicas that answered.

@@ -215,6 +215,9 @@ public final class ProcessCluster implements AutoCloseable {
             return "SET through node " + w + " answered " + reply.trim();
           }
         }
+      } catch (IOException e) {
+        // A node that does not answer (yet) is a cluster not formed (yet), not a broken test.
+        return "SET through node " + w + " failed: " + e;
       }
     }
     String expected = "$" + value.length() + "\r\n" + value + "\r\n";
