@@ -48,15 +48,45 @@ final class FaultClusters {
     return c;
   }
 
-  /** Stops {@code cluster} (if it started) and removes its directory. */
+  /**
+   * Stops {@code cluster} (if it started) and removes its directory, keeping every node's log (of
+   * this and earlier JVMs) under {@code target/fault-logs/<directory name>/} as evidence.
+   */
   static void close(ProcessCluster cluster) {
     if (cluster != null) {
+      keepLogs(cluster);
+      // SIGKILL first: a clean leave after a fault can take Hazelcast most of its 30 s limit, and
+      // nothing after the scenario depends on it.
+      for (int i = 0; i < cluster.size(); i++) {
+        try {
+          cluster.killNode(i);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       cluster.close();
       try {
         removeDir(cluster.dir());
       } catch (IOException e) {
         System.out.println("could not remove " + cluster.dir() + ": " + e);
       }
+    }
+  }
+
+  private static void keepLogs(ProcessCluster cluster) {
+    Path to = Path.of("target", "fault-logs", cluster.dir().getFileName().toString());
+    try {
+      Files.createDirectories(to);
+      for (int i = 0; i < cluster.size(); i++) {
+        Files.writeString(to.resolve("node" + i + ".log"), cluster.node(i).output());
+      }
+      try (Stream<Path> files = Files.list(cluster.dir())) {
+        for (Path p : files.filter(f -> f.getFileName().toString().contains(".log.")).toList()) {
+          Files.copy(p, to.resolve(p.getFileName()));
+        }
+      }
+    } catch (IOException e) {
+      System.out.println("could not keep the logs of " + cluster.dir() + ": " + e);
     }
   }
 

@@ -19,8 +19,8 @@ public record FaultPlan(Duration warmUp, Duration faultFor, Duration afterFor, D
     int writersPerNode, int keysPerWriter, int maxWritesPerWriter, int readPauseMillis) {
 
   /** The plan for CI: a few seconds per phase. */
-  public static final FaultPlan SHORT = new FaultPlan(Duration.ofSeconds(2), Duration.ofSeconds(6),
-      Duration.ofSeconds(2), Duration.ofSeconds(15), 1, 100, 20_000, 5);
+  public static final FaultPlan SHORT = new FaultPlan(Duration.ofSeconds(2), Duration.ofSeconds(5),
+      Duration.ofSeconds(2), Duration.ofSeconds(10), 1, 100, 20_000, 5);
 
   /** The plan behind the published figures: a longer fault, more keys, more writers. */
   public static final FaultPlan LONG = new FaultPlan(Duration.ofSeconds(10), Duration.ofSeconds(45),
