@@ -27,55 +27,33 @@ public final class FaultScenario {
   /** A fault: how it is injected and how the faulty part is brought back. */
   public enum Kind {
     /** kill -9 a node's JVM; restart it from the same yml, in front of the same redis-server. */
-    NODE_KILL("kill -9 a node, restart it") {
-      @Override
-      void inject(ProcessCluster c, int n) throws Exception {
-        c.killNode(n);
-      }
-
-      @Override
-      void recover(ProcessCluster c, int n) throws Exception {
-        c.restartNode(n);
-      }
-    },
+    NODE_KILL("kill -9 a node, restart it", ProcessCluster::killNode, ProcessCluster::restartNode),
     /** kill -9 a node's redis-server (AOF, fsync always); restart it on the same port and directory. */
-    REDIS_KILL("kill -9 a redis-server, restart it with its data") {
-      @Override
-      void inject(ProcessCluster c, int n) throws Exception {
-        c.killRedis(n);
-      }
-
-      @Override
-      void recover(ProcessCluster c, int n) throws Exception {
-        c.restartRedis(n);
-      }
-    },
+    REDIS_KILL("kill -9 a redis-server, restart it with its data", ProcessCluster::killRedis,
+        ProcessCluster::restartRedis),
     /** SIGSTOP a node's JVM for longer than the request timeout; SIGCONT it. */
-    NODE_PAUSE("SIGSTOP a node past the timeout, SIGCONT it") {
-      @Override
-      void inject(ProcessCluster c, int n) throws Exception {
-        c.node(n).signal("STOP");
-      }
-
-      @Override
-      void recover(ProcessCluster c, int n) throws Exception {
-        c.node(n).signal("CONT");
-      }
-    };
+    NODE_PAUSE("SIGSTOP a node past the timeout, SIGCONT it", (c, n) -> c.node(n).signal("STOP"),
+        (c, n) -> c.node(n).signal("CONT"));
 
     private final String title;
+    private final Step inject;
+    private final Step recover;
 
-    Kind(String title) {
+    Kind(String title, Step inject, Step recover) {
       this.title = title;
+      this.inject = inject;
+      this.recover = recover;
     }
 
     public String title() {
       return title;
     }
+  }
 
-    abstract void inject(ProcessCluster c, int node) throws Exception;
-
-    abstract void recover(ProcessCluster c, int node) throws Exception;
+  /** One thing done to one node of a cluster. */
+  @FunctionalInterface
+  interface Step {
+    void apply(ProcessCluster cluster, int node) throws Exception;
   }
 
   /** The longest the loads may run at all: the phases plus a node's restart, with room to spare. */
@@ -103,10 +81,10 @@ public final class FaultScenario {
     try {
       Thread.sleep(plan.warmUp().toMillis());
       phase.set(Phase.FAULT);
-      kind.inject(cluster, faulted);
+      kind.inject.apply(cluster, faulted);
       Thread.sleep(plan.faultFor().toMillis());
       long t0 = System.nanoTime();
-      kind.recover(cluster, faulted);
+      kind.recover.apply(cluster, faulted);
       recovered = true;
       recoveryMillis = (System.nanoTime() - t0) / 1_000_000;
       phase.set(Phase.AFTER);
@@ -114,7 +92,7 @@ public final class FaultScenario {
       Thread.sleep(plan.afterFor().toMillis());
     } finally {
       if (!recovered) {
-        kind.recover(cluster, faulted);
+        kind.recover.apply(cluster, faulted);
       }
       reads.stop();
       writes.stop();

@@ -107,6 +107,13 @@ abstract class LoadThread extends Thread {
     }
   }
 
+  /** Stops every thread of {@code threads} (see {@link #stopAndJoin}). */
+  static void stopAll(java.util.List<? extends LoadThread> threads) throws InterruptedException {
+    for (LoadThread t : threads) {
+      t.stopAndJoin();
+    }
+  }
+
   static boolean isError(String reply) {
     return reply.startsWith("-");
   }

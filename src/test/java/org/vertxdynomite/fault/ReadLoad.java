@@ -47,9 +47,7 @@ public final class ReadLoad {
 
   /** Stops every reader after its current read and waits until all have stopped. */
   public void stop() throws InterruptedException {
-    for (Reader r : readers) {
-      r.stopAndJoin();
-    }
+    LoadThread.stopAll(readers);
   }
 
   private static final class Reader extends LoadThread {

@@ -43,9 +43,7 @@ public final class WriteLoad {
 
   /** Stops every writer after its current write and waits until all have stopped. */
   public void stop() throws InterruptedException {
-    for (Writer w : writers) {
-      w.stopAndJoin();
-    }
+    LoadThread.stopAll(writers);
   }
 
   private static final class Writer extends LoadThread {
