@@ -16,8 +16,9 @@ import org.vertxdynomite.fault.Tally.Outcome;
  * @param tally every load outcome
  * @param ledger every write issued
  * @param recoveryMillis from the start of recovery until the faulty part answered again
- * @param convergedMillis from the end of recovery until every owner held the same value of every
- *     key written, or -1 when that did not happen within the plan's bound
+ * @param convergedMillis from the end of the write load (it runs on past recovery) until every
+ *     owner held the same value of every key written, or -1 when that did not happen within the
+ *     plan's bound
  * @param differing keys whose owners still differ at the end (owner → value)
  * @param lostByQuorumRead keys whose DC_QUORUM read, after convergence, did not return an
  *     acceptable value (key → what was found)
