@@ -185,13 +185,14 @@ public final class FaultScenario {
 
   private static RawRespClient quorumClient(ProcessCluster cluster, int node) throws IOException {
     RawRespClient c = cluster.client(node);
-    c.setReadTimeoutMillis(FaultPlan.CLIENT_TIMEOUT_MILLIS);
-    String reply = c.callString("DYNO_CONFIG:CONN_CONSISTENCY", "DC_QUORUM");
-    if (!reply.equals("+OK\r\n")) {
+    try {
+      c.setReadTimeoutMillis(FaultPlan.CLIENT_TIMEOUT_MILLIS);
+      ReadLoad.useLevel(c, Consistency.DC_QUORUM);
+      return c;
+    } catch (IOException e) {
       c.close();
-      throw new IOException("node " + node + " refused DC_QUORUM for the read-back: " + reply.strip());
+      throw e;
     }
-    return c;
   }
 
   private static void close(RawRespClient c) {

@@ -50,6 +50,14 @@ public final class ReadLoad {
     LoadThread.stopAll(readers);
   }
 
+  /** Sets {@code c}'s connection consistency level for its reads. */
+  static void useLevel(RawRespClient c, Consistency level) throws IOException {
+    String reply = c.callString("DYNO_CONFIG:CONN_CONSISTENCY", level.name());
+    if (!reply.equals("+OK\r\n")) {
+      throw new IOException("cannot set the connection's level to " + level + ": " + reply.strip());
+    }
+  }
+
   private static final class Reader extends LoadThread {
     private final Consistency level;
     private final java.util.function.IntFunction<String> keys;
@@ -68,10 +76,7 @@ public final class ReadLoad {
 
     @Override
     void prepare(RawRespClient c) throws IOException {
-      String reply = c.callString("DYNO_CONFIG:CONN_CONSISTENCY", level.name());
-      if (!reply.equals("+OK\r\n")) {
-        throw new IOException("cannot set the connection's level: " + reply.strip());
-      }
+      useLevel(c, level);
     }
 
     @Override
