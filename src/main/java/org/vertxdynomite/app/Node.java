@@ -135,7 +135,7 @@ public final class Node {
       return Future.succeededFuture(new LocalCoordinator(datastore));
     }
     ClusterServices.Hooks hooks = new ClusterServices.Hooks(controls.consistency(), controls.timeoutFactor()::get,
-        metrics);
+        metrics, controls.peers()::isDown, org.vertxdynomite.coordinator.HintSink.NONE);
     return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).map(s -> {
       services = s;
       return s.coordinator();

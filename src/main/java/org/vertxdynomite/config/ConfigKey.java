@@ -109,7 +109,19 @@ public enum ConfigKey {
   KUBERNETES_SERVICE_DNS("kubernetes_service_dns", Use.EXTENSION, "DNS name",
       set((b, v) -> b.kubernetesServiceDns(v.text())), c -> c.kubernetesServiceDns().orElse(null)),
   EVENTBUS_PORT("eventbus_port", Use.EXTENSION, "port", set((b, v) -> b.eventbusPort(v.integer())),
-      NodeConfig::eventbusPort);
+      NodeConfig::eventbusPort),
+  FAILURE_DETECTION_MS("failure_detection_ms", Use.EXTENSION, "timeout in ms",
+      set((b, v) -> b.failureDetectionMs(v.integer())), NodeConfig::failureDetectionMs),
+  LWW_FENCE_SLOTS("lww_fence_slots", Use.EXTENSION, "slot count",
+      set((b, v) -> b.lwwFenceSlots(v.integer())), NodeConfig::lwwFenceSlots),
+  HINTS_MAX_BYTES("hints_max_bytes", Use.EXTENSION, "memory size",
+      set((b, v) -> b.hintsMaxBytes(v.memory())), NodeConfig::hintsMaxBytes),
+  HINT_WINDOW_MS("hint_window_ms", Use.EXTENSION, "interval in ms",
+      set((b, v) -> b.hintWindowMs(v.integer())), NodeConfig::hintWindowMs),
+  HINTS_FSYNC_MS("hints_fsync_ms", Use.EXTENSION, "interval in ms",
+      set((b, v) -> b.hintsFsyncMs(v.integer())), NodeConfig::hintsFsyncMs),
+  HINTS_REPLAY_RATE("hints_replay_rate", Use.EXTENSION, "hints per second",
+      set((b, v) -> b.hintsReplayRate(v.integer())), NodeConfig::hintsReplayRate);
 
   /** How vertx-dynomite treats a key. */
   public enum Use {

@@ -70,6 +70,10 @@ public final class NodeConfig {
   public static final boolean DEFAULT_READ_REPAIRS_ENABLED = false;
   /** {@code embedded_maxmemory} (extension): 0, no limit, as Redis's {@code maxmemory}. */
   public static final long DEFAULT_EMBEDDED_MAXMEMORY = 0;
+  /** {@code failure_detection_ms} (extension): a silent member leaves the cluster after 10 s. */
+  public static final int DEFAULT_FAILURE_DETECTION_MS = 10_000;
+  /** {@code lww_fence_slots} (extension): 2^20 keys remembered by the last-write-wins fence (24 MiB). */
+  public static final int DEFAULT_LWW_FENCE_SLOTS = 1 << 20;
   /** {@code proto_max_bulk_len} (extension): 512mb, as Redis's {@code proto-max-bulk-len}. */
   public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
   /** {@code data_dir} (extension): {@code data}, relative to the working directory. */
@@ -78,6 +82,14 @@ public final class NodeConfig {
   public static final String DEFAULT_CLUSTER_NAME = "dynomite";
   /** {@code eventbus_port} (extension): 0, the clustered event bus takes any free port. */
   public static final int DEFAULT_EVENTBUS_PORT = 0;
+  /** {@code hints_max_bytes} (extension): 256mb of hints on disk at most. */
+  public static final long DEFAULT_HINTS_MAX_BYTES = 256L * 1024 * 1024;
+  /** {@code hint_window_ms} (extension): 3 hours, as Cassandra's {@code max_hint_window}. */
+  public static final int DEFAULT_HINT_WINDOW_MS = 3 * 60 * 60 * 1000;
+  /** {@code hints_fsync_ms} (extension): the hint log is forced to the device every second. */
+  public static final int DEFAULT_HINTS_FSYNC_MS = 1000;
+  /** {@code hints_replay_rate} (extension): 5000 hints per second to one returning node. */
+  public static final int DEFAULT_HINTS_REPLAY_RATE = 5000;
   /** {@code server_instances} (extension): one RESP server verticle per available processor. */
   public static final int DEFAULT_SERVER_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -114,10 +126,16 @@ public final class NodeConfig {
   private final Optional<String> redisRequirepass;
   private final long embeddedMaxmemory;
   private final long protoMaxBulkLen;
+  private final int failureDetectionMs;
+  private final int lwwFenceSlots;
   private final Path dataDir;
   private final int serverInstances;
   private final String clusterName;
   private final int eventbusPort;
+  private final long hintsMaxBytes;
+  private final int hintWindowMs;
+  private final int hintsFsyncMs;
+  private final int hintsReplayRate;
   private final List<String> ignoredKeys;
 
   NodeConfig(NodeConfigBuilder b, DataStoreKind resolvedDataStore) {
@@ -154,10 +172,16 @@ public final class NodeConfig {
     redisRequirepass = b.redisRequirepass;
     embeddedMaxmemory = b.embeddedMaxmemory;
     protoMaxBulkLen = b.protoMaxBulkLen;
+    failureDetectionMs = b.failureDetectionMs;
+    lwwFenceSlots = b.lwwFenceSlots;
     dataDir = b.dataDir;
     serverInstances = b.serverInstances;
     clusterName = b.clusterName;
     eventbusPort = b.eventbusPort;
+    hintsMaxBytes = b.hintsMaxBytes;
+    hintWindowMs = b.hintWindowMs;
+    hintsFsyncMs = b.hintsFsyncMs;
+    hintsReplayRate = b.hintsReplayRate;
     ignoredKeys = b.ignoredKeys;
   }
 
@@ -357,6 +381,19 @@ public final class NodeConfig {
     return embeddedMaxmemory;
   }
 
+  /**
+   * {@code failure_detection_ms} (extension): how long a cluster member may stay silent (no
+   * heartbeat) before the others drop it from the membership, in ms (whole seconds, at least 2 s).
+   */
+  public int failureDetectionMs() {
+    return failureDetectionMs;
+  }
+
+  /** {@code lww_fence_slots} (extension): slots of the last-write-wins fence (see docs/CONFIG.md). */
+  public int lwwFenceSlots() {
+    return lwwFenceSlots;
+  }
+
   /** {@code proto_max_bulk_len} (extension): the largest bulk string a client may send, in bytes. */
   public long protoMaxBulkLen() {
     return protoMaxBulkLen;
@@ -387,6 +424,26 @@ public final class NodeConfig {
   /** {@code server_instances} (extension): how many RESP server verticle instances to deploy. */
   public int serverInstances() {
     return serverInstances;
+  }
+
+  /** {@code hints_max_bytes} (extension): the most bytes the hint log may hold; a hint beyond is refused. */
+  public long hintsMaxBytes() {
+    return hintsMaxBytes;
+  }
+
+  /** {@code hint_window_ms} (extension): how long a hint may wait for delivery before it is dropped. */
+  public int hintWindowMs() {
+    return hintWindowMs;
+  }
+
+  /** {@code hints_fsync_ms} (extension): how often the hint log is forced to the device, in ms. */
+  public int hintsFsyncMs() {
+    return hintsFsyncMs;
+  }
+
+  /** {@code hints_replay_rate} (extension): the most hints per second replayed to one target. */
+  public int hintsReplayRate() {
+    return hintsReplayRate;
   }
 
   /** Keys present in the file or environment that vertx-dynomite accepts but does not act on, in order. */
@@ -426,7 +483,8 @@ public final class NodeConfig {
       clientConnections, preconnect, autoEjectHosts, serverRetryTimeoutMs, serverFailureLimit,
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
-      clusterName, eventbusPort, ignoredKeys
+      clusterName, eventbusPort, failureDetectionMs, lwwFenceSlots, hintsMaxBytes, hintWindowMs, hintsFsyncMs,
+      hintsReplayRate, ignoredKeys
     };
   }
 }

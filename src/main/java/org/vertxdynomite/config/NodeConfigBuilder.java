@@ -51,10 +51,16 @@ public final class NodeConfigBuilder {
   Optional<String> redisRequirepass = Optional.empty();
   long embeddedMaxmemory = NodeConfig.DEFAULT_EMBEDDED_MAXMEMORY;
   long protoMaxBulkLen = NodeConfig.DEFAULT_PROTO_MAX_BULK_LEN;
+  int failureDetectionMs = NodeConfig.DEFAULT_FAILURE_DETECTION_MS;
+  int lwwFenceSlots = NodeConfig.DEFAULT_LWW_FENCE_SLOTS;
   Path dataDir = NodeConfig.DEFAULT_DATA_DIR;
   int serverInstances = NodeConfig.DEFAULT_SERVER_INSTANCES;
   String clusterName = NodeConfig.DEFAULT_CLUSTER_NAME;
   int eventbusPort = NodeConfig.DEFAULT_EVENTBUS_PORT;
+  long hintsMaxBytes = NodeConfig.DEFAULT_HINTS_MAX_BYTES;
+  int hintWindowMs = NodeConfig.DEFAULT_HINT_WINDOW_MS;
+  int hintsFsyncMs = NodeConfig.DEFAULT_HINTS_FSYNC_MS;
+  int hintsReplayRate = NodeConfig.DEFAULT_HINTS_REPLAY_RATE;
   List<String> ignoredKeys = List.of();
 
   NodeConfigBuilder() {}
@@ -93,10 +99,16 @@ public final class NodeConfigBuilder {
     redisRequirepass = c.redisRequirepass();
     embeddedMaxmemory = c.embeddedMaxmemory();
     protoMaxBulkLen = c.protoMaxBulkLen();
+    failureDetectionMs = c.failureDetectionMs();
+    lwwFenceSlots = c.lwwFenceSlots();
     dataDir = c.dataDir();
     serverInstances = c.serverInstances();
     clusterName = c.clusterName();
     eventbusPort = c.eventbusPort();
+    hintsMaxBytes = c.hintsMaxBytes();
+    hintWindowMs = c.hintWindowMs();
+    hintsFsyncMs = c.hintsFsyncMs();
+    hintsReplayRate = c.hintsReplayRate();
     ignoredKeys = c.ignoredKeys();
   }
 
@@ -304,6 +316,18 @@ public final class NodeConfigBuilder {
     return this;
   }
 
+  /** 2000..3600000 ms: Hazelcast counts in whole seconds and needs at least two heartbeats. */
+  public NodeConfigBuilder failureDetectionMs(int failureDetectionMs) {
+    this.failureDetectionMs = range(failureDetectionMs, 2000, 3_600_000);
+    return this;
+  }
+
+  /** 1024..268435456 (2^28) slots. */
+  public NodeConfigBuilder lwwFenceSlots(int lwwFenceSlots) {
+    this.lwwFenceSlots = range(lwwFenceSlots, 1024, 1 << 28);
+    return this;
+  }
+
   public NodeConfigBuilder dataDir(Path dataDir) {
     if (dataDir == null || dataDir.toString().isEmpty()) {
       throw new IllegalArgumentException("the directory is empty");
@@ -315,6 +339,31 @@ public final class NodeConfigBuilder {
   /** 0..65535; 0 means any free port. */
   public NodeConfigBuilder eventbusPort(int eventbusPort) {
     this.eventbusPort = range(eventbusPort, 0, 65535);
+    return this;
+  }
+
+  /** Bytes, at least 1mb. */
+  public NodeConfigBuilder hintsMaxBytes(long hintsMaxBytes) {
+    if (hintsMaxBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("must be at least 1048576 (1mb)");
+    }
+    this.hintsMaxBytes = hintsMaxBytes;
+    return this;
+  }
+
+  public NodeConfigBuilder hintWindowMs(int hintWindowMs) {
+    this.hintWindowMs = range(hintWindowMs, 1, MAX_INT);
+    return this;
+  }
+
+  public NodeConfigBuilder hintsFsyncMs(int hintsFsyncMs) {
+    this.hintsFsyncMs = range(hintsFsyncMs, 1, MAX_INT);
+    return this;
+  }
+
+  /** Hints per second to one target. */
+  public NodeConfigBuilder hintsReplayRate(int hintsReplayRate) {
+    this.hintsReplayRate = range(hintsReplayRate, 1, MAX_INT);
     return this;
   }
 

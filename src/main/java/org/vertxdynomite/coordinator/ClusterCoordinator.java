@@ -10,6 +10,8 @@ import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.metrics.NodeMetrics;
+import org.vertxdynomite.replication.HintEnvelope;
+import org.vertxdynomite.replication.HybridClock;
 import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Replies;
 import org.vertxdynomite.resp.Reply;
@@ -44,6 +46,8 @@ public final class ClusterCoordinator implements Coordinator {
   private final KeylessCommands keyless;
   private final ConsistencySettings consistency;
   private final NodeMetrics metrics;
+  private final HybridClock clock;
+  private final SloppyQuorum sloppy;
   private final CommandTable table = CommandTable.get();
 
   /**
@@ -53,13 +57,15 @@ public final class ClusterCoordinator implements Coordinator {
   static final long BLOCK_FOREVER_MILLIS = 24L * 3600 * 1000;
 
   ClusterCoordinator(Supplier<Topology> topology, NodeTransport transport, RackRouter router,
-      ConsistencySettings consistency, NodeMetrics metrics) {
+      ConsistencySettings consistency, NodeMetrics metrics, HybridClock clock, HintSink hints) {
     this.topology = topology;
     this.transport = transport;
     this.router = router;
     this.keyless = new KeylessCommands(transport);
     this.consistency = consistency;
     this.metrics = metrics;
+    this.clock = clock;
+    this.sloppy = new SloppyQuorum(transport, router, hints);
   }
 
   @Override
@@ -121,38 +127,41 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   private Future<Reply> write(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
+    // Every replica and every hint of this write carries the same stamp: last-write-wins decides by it.
+    long ts = clock.now();
     switch (WriteRules.rule(info)) {
       case REFUSE:
         return Future.succeededFuture(WriteRules.refusal(info));
       case FAN_OUT:
-        return everyNode(t, request, info, session);
+        return everyNode(t, request, info, session, ts);
       case EFFECT_AFTER:
-        return effectAfter(t, request, info, session, start);
+        return effectAfter(t, request, info, session, start, ts);
       case REWRITE_BEFORE: {
         // The rewritten request is another command (EXPIRE → PEXPIREAT): its own facts go with it.
         RespRequest rewritten = WriteRules.rewriteBefore(request, System.currentTimeMillis());
-        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session, start);
+        return replicated(t, rewritten, rewritten == request ? info : table.lookup(rewritten), session, start, ts);
       }
       case PASS:
       default:
-        return replicated(t, request, info, session, start);
+        return replicated(t, request, info, session, start, ts);
     }
   }
 
   /** The same write to every replica; the client's reply per the write consistency. */
-  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session, long start) {
+  private Future<Reply> replicated(Topology t, RespRequest request, CommandInfo info, Session session, long start,
+      long ts) {
     if (info.keyPositions(request).length == 0) {
-      return transport.datastore().execute(request, info, session.id());
+      return transport.store().execute(request, info, session.id(), ts, 0);
     }
     Consistency level = writeLevel(session);
     List<String> racks = localRacks(t);
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racks) {
-      local.add(inRack(t, t.localDc(), rack, request, info, session));
+      local.add(writeInRack(t, t.localDc(), rack, request, info, session, ts));
     }
-    List<List<Future<Reply>>> remote = remoteRacks(t, level, request, info, session);
+    List<List<Future<Reply>>> remote = remoteWriteRacks(t, level, request, info, session, ts);
     if (level != Consistency.DC_EACH_SAFE_QUORUM) {
-      toRemoteDcs(t, request, session);
+      toRemoteDcs(t, request, session, ts);
     }
     return combine(level, racks, local, remote, info, start);
   }
@@ -167,8 +176,8 @@ public final class ClusterCoordinator implements Coordinator {
    * pops — and never both get the same element from two replicas.
    */
   private Future<Reply> effectAfter(Topology t, RespRequest request, CommandInfo info, Session session,
-      long start) {
-    return atPrimary(t, request, info, session, primaryOrder(t), 0, start);
+      long start, long ts) {
+    return atPrimary(t, request, info, session, primaryOrder(t), 0, start, ts);
   }
 
   /**
@@ -176,21 +185,21 @@ public final class ClusterCoordinator implements Coordinator {
    * is down or failing); that rack is the primary, and the effect of its reply goes to the others.
    */
   private Future<Reply> atPrimary(Topology t, RespRequest request, CommandInfo info, Session session,
-      List<String> order, int i, long start) {
+      List<String> order, int i, long start, long ts) {
     String rack = order.get(i);
-    Future<Reply> primary = inRack(t, t.localDc(), rack, request, info, session);
+    Future<Reply> primary = inRack(t, t.localDc(), rack, request, info, session, ts);
     if (i + 1 == order.size()) {
-      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply, start));
+      return primary.compose(reply -> replicateEffect(t, request, info, session, rack, reply, start, ts));
     }
     // Only a failure to run at all moves on; a reply, even an error reply, is the primary's.
     return primary.transform(ar -> ar.succeeded()
-        ? replicateEffect(t, request, info, session, rack, ar.result(), start)
-        : atPrimary(t, request, info, session, order, i + 1, start));
+        ? replicateEffect(t, request, info, session, rack, ar.result(), start, ts)
+        : atPrimary(t, request, info, session, order, i + 1, start, ts));
   }
 
   /** Sends the effect of the primary's {@code reply} to every rack but {@code primaryRack}. */
   private Future<Reply> replicateEffect(Topology t, RespRequest request, CommandInfo info, Session session,
-      String primaryRack, Reply reply, long start) {
+      String primaryRack, Reply reply, long start, long ts) {
     List<RespRequest> effects = reply instanceof RespError ? List.of() : WriteRules.effectAfter(request, reply);
     if (effects.isEmpty()) {
       return Future.succeededFuture(reply);
@@ -203,7 +212,7 @@ public final class ClusterCoordinator implements Coordinator {
     for (String rack : localRacks(t)) {
       if (!rack.equals(primaryRack)) {
         localRacks.add(rack);
-        local.add(applyInRack(t, t.localDc(), rack, effects, session).map(reply));
+        local.add(applyInRack(t, t.localDc(), rack, effects, session, ts).map(reply));
       }
     }
     List<List<Future<Reply>>> remote = new ArrayList<>();
@@ -211,12 +220,12 @@ public final class ClusterCoordinator implements Coordinator {
       if (level == Consistency.DC_EACH_SAFE_QUORUM) {
         List<Future<Reply>> racks = new ArrayList<>();
         for (String rack : t.racks(dc)) {
-          racks.add(applyInRack(t, dc, rack, effects, session).map(reply));
+          racks.add(applyInRack(t, dc, rack, effects, session, ts).map(reply));
         }
         remote.add(racks);
       } else {
         for (RespRequest e : effects) {
-          toRemoteDcs(t, e, session);
+          toRemoteDcs(t, e, session, ts);
         }
       }
     }
@@ -224,21 +233,22 @@ public final class ClusterCoordinator implements Coordinator {
   }
 
   /** Applies {@code effects} in order to their owner on one rack; completes with the last reply. */
-  private Future<Reply> applyInRack(Topology t, String dc, String rack, List<RespRequest> effects, Session session) {
+  private Future<Reply> applyInRack(Topology t, String dc, String rack, List<RespRequest> effects, Session session,
+      long ts) {
     Future<Reply> last = null;
     for (RespRequest e : effects) {
       CommandInfo ei = table.lookup(e);
-      Future<Reply> f = inRack(t, dc, rack, e, ei, session);
+      Future<Reply> f = writeInRack(t, dc, rack, e, ei, session, ts);
       last = last == null ? f : last.compose(v -> f);
     }
     return last;
   }
 
   /** FLUSHALL, FLUSHDB: every node of every rack of every datacenter. */
-  private Future<Reply> everyNode(Topology t, RespRequest request, CommandInfo info, Session session) {
+  private Future<Reply> everyNode(Topology t, RespRequest request, CommandInfo info, Session session, long ts) {
     List<Future<Reply>> all = new ArrayList<>();
     for (NodeInfo n : t.nodes()) {
-      all.add(transport.forward(n, request, info, session.id()));
+      all.add(transport.forward(n, request, info, session.id(), ts, 0));
     }
     return Future.all(all).map(cf -> {
       for (Future<Reply> f : all) {
@@ -253,34 +263,62 @@ public final class ClusterCoordinator implements Coordinator {
   /** Runs {@code request} in one rack (split by owner where the command allows). */
   private Future<Reply> inRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
       Session session) {
+    return inRack(t, dc, rack, request, info, session, 0);
+  }
+
+  /** {@link #inRack(Topology, String, String, RespRequest, CommandInfo, Session)} for a write stamped {@code ts}. */
+  private Future<Reply> inRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
+      Session session, long ts) {
     TokenRing<NodeInfo> ring = t.ring(dc, rack);
     if (info.isBlocking()) {
       return router.route(ring, request, info, (node, r) ->
           transport.forwardBlocking(node, r, info, session, blockingDeadline(r, info)));
     }
-    return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id()));
+    return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id(), ts, 0));
+  }
+
+  /**
+   * A write in one rack: at each owner of its keys; where an owner cannot take it (down, failing,
+   * timed out), a stand-in on the rack's ring keeps it as a hint ({@link SloppyQuorum}).
+   */
+  private Future<Reply> writeInRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
+      Session session, long ts) {
+    return writeInRack(t, dc, rack, request, info, session, ts, 0);
+  }
+
+  /** {@link #writeInRack(Topology, String, String, RespRequest, CommandInfo, Session, long)} with peer flags. */
+  private Future<Reply> writeInRack(Topology t, String dc, String rack, RespRequest request, CommandInfo info,
+      Session session, long ts, int flags) {
+    TokenRing<NodeInfo> ring = t.ring(dc, rack);
+    return router.route(ring, request, info, (node, r) -> transport.forward(node, r, info, session.id(), ts, flags)
+        .recover(e -> sloppy.standIn(ring, node, r, session.id(), ts, e, r == request)));
   }
 
   /**
    * Sends the write to one live node of each remote datacenter — the key's owner in the rack named
    * like this node's, else in the first rack with a live owner — whose replicator applies it there.
    */
-  private void toRemoteDcs(Topology t, RespRequest request, Session session) {
+  private void toRemoteDcs(Topology t, RespRequest request, Session session, long ts) {
     int[] keys = table.lookup(request).keyPositions(request);
     for (String dc : t.remoteDcs()) {
       List<String> racks = new ArrayList<>(t.racks(dc));
       if (racks.remove(t.localRack())) {
         racks.add(0, t.localRack());
       }
+      NodeInfo target = null;
       for (String rack : racks) {
         TokenRing<NodeInfo> ring = t.ring(dc, rack);
-        NodeInfo target = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
-        if (!t.isDown(target)) {
-          // Asynchronous by design (Dynomite's cross-DC replication); undelivered writes are hinted in issue 5.
-          transport.replicate(target, request, session.id());
+        NodeInfo owner = keys.length > 0 ? router.owner(ring, request.arg(keys[0])) : ring.nodes().get(0);
+        if (!transport.isDown(owner)) {
+          target = owner;
           break;
         }
       }
+      // Asynchronous by design (Dynomite's cross-DC replication), but never dropped: what the
+      // datacenter could not take is hinted for it and handed off when it answers again.
+      Future<Reply> sent = target == null ? Future.failedFuture(CoordinatorErrors.noReplicaIn(dc))
+          : transport.replicate(target, request, session.id(), ts, 0);
+      sent.onFailure(e -> sloppy.keepForDatacenter(dc, request, session.id(), ts));
     }
   }
 
@@ -294,6 +332,23 @@ public final class ClusterCoordinator implements Coordinator {
       List<Future<Reply>> racks = new ArrayList<>();
       for (String rack : t.racks(dc)) {
         racks.add(inRack(t, dc, rack, request, info, session));
+      }
+      remote.add(racks);
+    }
+    return remote;
+  }
+
+  /** The remote racks' copies of a write under DC_EACH_SAFE_QUORUM (none otherwise), hinted where needed. */
+  private List<List<Future<Reply>>> remoteWriteRacks(Topology t, Consistency level, RespRequest request,
+      CommandInfo info, Session session, long ts) {
+    if (level != Consistency.DC_EACH_SAFE_QUORUM) {
+      return List.of();
+    }
+    List<List<Future<Reply>>> remote = new ArrayList<>();
+    for (String dc : t.remoteDcs()) {
+      List<Future<Reply>> racks = new ArrayList<>();
+      for (String rack : t.racks(dc)) {
+        racks.add(writeInRack(t, dc, rack, request, info, session, ts));
       }
       remote.add(racks);
     }
@@ -329,7 +384,8 @@ public final class ClusterCoordinator implements Coordinator {
 
   /** Replica {@code i}'s reply, or the next one's when it failed; the last failure if all did. */
   private static Future<ReplicaReply> firstSuccess(List<Future<Reply>> replicas, int i) {
-    Future<ReplicaReply> f = replicas.get(i).map(r -> new ReplicaReply(r, i));
+    Future<ReplicaReply> f = replicas.get(i).compose(r -> r instanceof Hinted
+        ? Future.failedFuture(CoordinatorErrors.ONLY_HINTED) : Future.succeededFuture(new ReplicaReply(r, i)));
     return i + 1 == replicas.size() ? f : f.recover(e -> firstSuccess(replicas, i + 1));
   }
 
@@ -379,6 +435,7 @@ public final class ClusterCoordinator implements Coordinator {
    * stops waiting when {@code cancelled} completes.
    */
   Future<Reply> serveForwarded(PeerRequest request, Future<?> cancelled) {
+    clock.observe(request.timestamp());
     CommandInfo info = table.lookup(request.request());
     if (info == null) {
       return Future.succeededFuture(CommandErrors.unknownCommand(request.request()));
@@ -386,7 +443,15 @@ public final class ClusterCoordinator implements Coordinator {
     if (info.isBlocking()) {
       return transport.datastore().executeBlocking(request.request(), info, cancelled);
     }
-    return transport.datastore().execute(request.request(), info, request.orderKey());
+    return transport.store().execute(request.request(), info, request.orderKey(), request.timestamp(),
+        request.flags());
+  }
+
+  /** The node-side handler of a hint another coordinator asks this node to keep for a down node. */
+  Future<Reply> serveHint(PeerRequest request) {
+    clock.observe(request.timestamp());
+    return sloppy.keep(HintEnvelope.target(request.request()), HintEnvelope.write(request.request()),
+        request.orderKey(), request.timestamp());
   }
 
   /**
@@ -394,6 +459,7 @@ public final class ClusterCoordinator implements Coordinator {
    * this datacenter; the reply is this rack's.
    */
   Future<Reply> serveReplicated(PeerRequest request) {
+    clock.observe(request.timestamp());
     Topology t = topology.get();
     RespRequest r = request.request();
     CommandInfo info = table.lookup(r);
@@ -401,13 +467,23 @@ public final class ClusterCoordinator implements Coordinator {
       return Future.succeededFuture(CommandErrors.unknownCommand(r));
     }
     Session s = new Session(request.orderKey());
+    long ts = request.timestamp();
     if (info.keyPositions(r).length == 0) {
-      return transport.datastore().execute(r, info, s.id());
+      return transport.store().execute(r, info, s.id(), ts, request.flags());
     }
     List<Future<Reply>> racks = new ArrayList<>();
     for (String rack : localRacks(t)) {
-      racks.add(inRack(t, t.localDc(), rack, r, info, s));
+      racks.add(writeInRack(t, t.localDc(), rack, r, info, s, ts, request.flags()));
     }
-    return Future.join(racks).transform(ar -> racks.get(0));
+    // Taken here unless a rack neither applied nor hinted it; then the sender hints the datacenter.
+    return Future.join(racks).transform(ar -> {
+      for (Future<Reply> f : racks) {
+        if (f.failed() && !(f.cause() instanceof KeptAsHint)) {
+          return Future.failedFuture(f.cause());
+        }
+      }
+      Reply first = racks.get(0).succeeded() ? racks.get(0).result() : Replies.OK;
+      return Future.succeededFuture(first instanceof Hinted ? Replies.OK : first);
+    });
   }
 }

@@ -14,7 +14,19 @@ public final class CoordinatorErrors {
    */
   public static final RespError NO_QUORUM = RespError.err("Dynomite: Failed to achieve Quorum");
 
+  /**
+   * Every replica that could take a write only kept it as a hint (their owners are down): the
+   * write will reach them, but no replica applied it, so there is no reply to give.
+   */
+  public static final RespError ONLY_HINTED = RespError.err(
+      "Dynomite: no replica could apply the write now; it is kept as a hint for the replicas that are down");
+
   private CoordinatorErrors() {}
+
+  /** No node of datacenter {@code dc} can take a write now (it is hinted for the datacenter). */
+  public static RespError noReplicaIn(String dc) {
+    return RespError.err("Peer: no node of datacenter " + dc + " is up");
+  }
 
   /**
    * A multi-key command whose keys live on different nodes. {@code hashTag} is the configured

@@ -43,6 +43,9 @@ public final class CoordinatorVerticle extends VerticleBase {
       }
       return Future.succeededFuture(Replies.OK);
     }
+    if (request.kind() == PeerKind.HINT) {
+      return coordinator.serveHint(request);
+    }
     if (!coordinator.isBlocking(request)) {
       return coordinator.serveForwarded(request, peers.closed());
     }

@@ -19,7 +19,9 @@ import org.vertxdynomite.replication.PeerRequest;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
+import org.vertxdynomite.replication.HintEnvelope;
 import org.vertxdynomite.topology.NodeInfo;
+import org.vertxdynomite.topology.PeerHealth;
 
 /**
  * Runs a request on one node: this node's datastore when the node is this one, otherwise the
@@ -41,10 +43,13 @@ final class NodeTransport {
   static final String REPLICATE_SUFFIX = ".repl";
 
   private final Vertx vertx;
-  private final Datastore datastore;
+  private final ReplicaStore store;
+  private final PeerHealth health;
   private final NodeInfo self;
   private final String selfId;
   private final long timeoutMillis;
+  private final long readTimeoutMillis;
+  private final long writeTimeoutMillis;
   private final IntSupplier timeoutFactor;
   private final PeerClientOptions clientOptions;
   private final NodeMetrics metrics;
@@ -53,13 +58,16 @@ final class NodeTransport {
   private final AtomicLong ids = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current().nextLong());
   private final Context fallback;
 
-  NodeTransport(Vertx vertx, Datastore datastore, NodeInfo self, long timeoutMillis, IntSupplier timeoutFactor,
-      PeerClientOptions options, NodeMetrics metrics) {
+  NodeTransport(Vertx vertx, ReplicaStore store, PeerHealth health, NodeInfo self, PeerTimeouts timeouts,
+      IntSupplier timeoutFactor, PeerClientOptions options, NodeMetrics metrics) {
     this.vertx = vertx;
-    this.datastore = datastore;
+    this.store = store;
+    this.health = health;
     this.self = self;
     this.selfId = self.id();
-    this.timeoutMillis = timeoutMillis;
+    this.timeoutMillis = timeouts.request();
+    this.readTimeoutMillis = Math.min(timeouts.request(), timeouts.peerRead());
+    this.writeTimeoutMillis = Math.min(timeouts.request(), timeouts.peerWrite());
     this.timeoutFactor = timeoutFactor;
     this.clientOptions = options;
     this.metrics = metrics;
@@ -79,7 +87,17 @@ final class NodeTransport {
   }
 
   Datastore datastore() {
-    return datastore;
+    return store.datastore();
+  }
+
+  /** This node's datastore behind its write fence. */
+  ReplicaStore store() {
+    return store;
+  }
+
+  /** Whether {@code node} gets no requests now (not live, marked down, or ejected). */
+  boolean isDown(NodeInfo node) {
+    return !isSelf(node) && health.isDown(node);
   }
 
   /** The configured timeout scaled by the current timeout factor. */
@@ -87,15 +105,51 @@ final class NodeTransport {
     return timeoutMillis * timeoutFactor.getAsInt();
   }
 
-  /** Runs {@code request} as {@code node}'s own command (a read, or a write for its rack). */
+  /**
+   * How long a request to a peer may take: {@code timeout}, or {@code dyn_read_timeout} /
+   * {@code dyn_write_timeout} when shorter, times the timeout factor.
+   */
+  private long peerTimeoutMillis(boolean write) {
+    return (write ? writeTimeoutMillis : readTimeoutMillis) * timeoutFactor.getAsInt();
+  }
+
+  /**
+   * The request timeouts: {@code timeout} (what a client waits), {@code dyn_read_timeout} and
+   * {@code dyn_write_timeout} (what a peer's read or write may take).
+   */
+  record PeerTimeouts(long request, long peerRead, long peerWrite) {}
+
+  /** Runs {@code request} as {@code node}'s own command (a read: no timestamp). */
   Future<Reply> forward(NodeInfo node, RespRequest request, CommandInfo info, long orderKey) {
+    return forward(node, request, info, orderKey, 0, 0);
+  }
+
+  /**
+   * Runs {@code request} as {@code node}'s own command; a write carries the coordinator's {@code
+   * timestamp} and {@link org.vertxdynomite.replication.PeerFlags} for the node's write fence.
+   */
+  Future<Reply> forward(NodeInfo node, RespRequest request, CommandInfo info, long orderKey, long timestamp,
+      int flags) {
     if (isSelf(node)) {
-      return datastore.execute(request, info, orderKey);
+      return store.execute(request, info, orderKey, timestamp, flags);
     }
-    if (node.isConfiguredOnly()) {
+    if (health.isDown(node)) {
       return Future.failedFuture(down(node));
     }
-    return measured(node, send(forwardAddress(node), PeerKind.FORWARD, request, orderKey, timeoutMillis(), false));
+    return measured(node, send(forwardAddress(node), new PeerRequest(ids.incrementAndGet(), PeerKind.FORWARD, flags,
+        timestamp, orderKey, request), peerTimeoutMillis(info.isWrite()), false));
+  }
+
+  /**
+   * Asks {@code standIn} to keep {@code write} as a hint for the node named {@code target}; the
+   * reply is OK once the stand-in has it durably.
+   */
+  Future<Reply> hint(NodeInfo standIn, String target, RespRequest write, long orderKey, long timestamp) {
+    if (health.isDown(standIn)) {
+      return Future.failedFuture(down(standIn));
+    }
+    return measured(standIn, send(forwardAddress(standIn), new PeerRequest(ids.incrementAndGet(), PeerKind.HINT, 0,
+        timestamp, orderKey, HintEnvelope.wrap(target, write)), peerTimeoutMillis(true), false));
   }
 
   /**
@@ -106,9 +160,9 @@ final class NodeTransport {
   Future<Reply> forwardBlocking(NodeInfo node, RespRequest request, CommandInfo info, Session session,
       long deadlineMillis) {
     if (isSelf(node)) {
-      return datastore.executeBlocking(request, info, session.closed());
+      return store.datastore().executeBlocking(request, info, session.closed());
     }
-    if (node.isConfiguredOnly()) {
+    if (health.isDown(node)) {
       return Future.failedFuture(down(node));
     }
     long id = ids.incrementAndGet();
@@ -131,26 +185,33 @@ final class NodeTransport {
     return new RespError("ERR Peer: node " + node.dc() + "/" + node.rack() + " " + node.clientAddress() + " is down");
   }
 
-  /** Hands a write to {@code node}'s replicator, which applies it to every rack of its datacenter. */
-  Future<Reply> replicate(NodeInfo node, RespRequest request, long orderKey) {
-    return measured(node, send(replicateAddress(node), PeerKind.REPLICATE, request, orderKey, timeoutMillis(), false));
-  }
-
-  /** Reports {@code reply}'s time and outcome to the metrics, by where {@code node} sits. */
-  private Future<Reply> measured(NodeInfo node, Future<Reply> reply) {
-    if (!metrics.enabled()) {
-      return reply;
+  /** Hands a write stamped {@code timestamp} to {@code node}'s replicator, which applies it to every rack of its datacenter. */
+  Future<Reply> replicate(NodeInfo node, RespRequest request, long orderKey, long timestamp, int flags) {
+    if (health.isDown(node)) {
+      return Future.failedFuture(down(node));
     }
-    long start = System.nanoTime();
-    PeerTarget target = !node.dc().equals(self.dc()) ? PeerTarget.CROSS_DC
-        : !node.rack().equals(self.rack()) ? PeerTarget.CROSS_RACK : PeerTarget.SAME_RACK;
-    return reply.andThen(ar -> metrics.peerRequest(target, ar.succeeded(), System.nanoTime() - start));
+    return measured(node, send(replicateAddress(node), new PeerRequest(ids.incrementAndGet(), PeerKind.REPLICATE, flags,
+        timestamp, orderKey, request), peerTimeoutMillis(true), false));
   }
 
-  private Future<Reply> send(String address, PeerKind kind, RespRequest request, long orderKey, long timeout,
-      boolean alone) {
-    return send(address, new PeerRequest(ids.incrementAndGet(), kind, 0, System.currentTimeMillis(), orderKey, request),
-        timeout, alone);
+  /**
+   * Reports {@code reply}'s outcome to the peer's health (a reply, even an error reply, is an
+   * answer; a failure counts against the peer) and its time to the metrics, by where {@code node} sits.
+   */
+  private Future<Reply> measured(NodeInfo node, Future<Reply> reply) {
+    long start = System.nanoTime();
+    return reply.andThen(ar -> {
+      if (ar.succeeded()) {
+        health.succeeded(node);
+      } else {
+        health.failed(node);
+      }
+      if (metrics.enabled()) {
+        PeerTarget target = !node.dc().equals(self.dc()) ? PeerTarget.CROSS_DC
+            : !node.rack().equals(self.rack()) ? PeerTarget.CROSS_RACK : PeerTarget.SAME_RACK;
+        metrics.peerRequest(target, ar.succeeded(), System.nanoTime() - start);
+      }
+    });
   }
 
   private Future<Reply> send(String address, PeerRequest peer, long timeout, boolean alone) {

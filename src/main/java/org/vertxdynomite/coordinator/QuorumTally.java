@@ -36,6 +36,8 @@ final class QuorumTally {
   private final List<List<Integer>> groups = new ArrayList<>();
   private int pending;
   private int successes;
+  /** Replicas whose write a stand-in kept as a hint ({@link Hinted}): they agree with any answer. */
+  private int hinted;
   private Throwable firstFailure;
   private int agreedGroup = -1;
 
@@ -50,9 +52,18 @@ final class QuorumTally {
 
   /** Replica {@code replica} answered {@code reply} (an error reply is an answer too). */
   Outcome answered(int replica, Reply reply) {
-    replies[replica] = reply;
     pending--;
     successes++;
+    if (reply instanceof Hinted) {
+      hinted++;
+      for (int g = 0; g < groups.size() && agreedGroup < 0; g++) {
+        if (groups.get(g).size() + hinted >= quorum) {
+          agreedGroup = g;
+        }
+      }
+      return outcome();
+    }
+    replies[replica] = reply;
     List<Integer> group = null;
     for (List<Integer> g : groups) {
       if (comparison.matches(replies[g.get(0)], reply)) {
@@ -65,7 +76,7 @@ final class QuorumTally {
       groups.add(group);
     }
     group.add(replica);
-    if (group.size() >= quorum) {
+    if (group.size() + hinted >= quorum) {
       agreedGroup = groups.indexOf(group);
     }
     return outcome();
@@ -84,14 +95,14 @@ final class QuorumTally {
     if (agreedGroup >= 0) {
       return Outcome.AGREED;
     }
-    if (successes + pending < quorum) {
+    if (successes + pending < quorum || (pending == 0 && groups.isEmpty())) {
       return Outcome.TOO_FEW;
     }
     int largest = 0;
     for (List<Integer> g : groups) {
       largest = Math.max(largest, g.size());
     }
-    if (largest + pending < quorum && (safe || successes >= quorum)) {
+    if (largest + hinted + pending < quorum && (safe || successes >= quorum)) {
       return Outcome.NO_AGREEMENT;
     }
     return Outcome.PENDING;
@@ -113,7 +124,8 @@ final class QuorumTally {
     throw new IllegalStateException("no replica answered");
   }
 
+  /** The first failure; when there was none, every answer was a hint ({@link CoordinatorErrors#ONLY_HINTED}). */
   Throwable firstFailure() {
-    return firstFailure;
+    return firstFailure != null ? firstFailure : CoordinatorErrors.ONLY_HINTED;
   }
 }

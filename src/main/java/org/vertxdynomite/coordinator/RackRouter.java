@@ -35,6 +35,15 @@ final class RackRouter {
   }
 
   /**
+   * The nodes after the owner of {@code request}'s first key on {@code ring}, going round it: where
+   * to look for a stand-in when the owner cannot take a write.
+   */
+  List<NodeInfo> successors(TokenRing<NodeInfo> ring, RespRequest request) {
+    int[] keys = org.vertxdynomite.command.CommandTable.get().lookup(request).keyPositions(request);
+    return ring.successors(partitioner.token(request.arg(keys[0])), ring.nodes().size());
+  }
+
+  /**
    * The node that owns every key of {@code request} on {@code ring}; empty for a request without
    * keys; a failed future when the keys have several owners.
    */

@@ -49,12 +49,19 @@ public final class MetricNames {
   public static final String CONSISTENCY_LEVEL = "dynomite.consistency.level";
   /** The timeout factor set on the admin port. */
   public static final String TIMEOUT_FACTOR = "dynomite.timeout.factor";
+  /** Hints stored and not yet delivered, all targets together. */
+  public static final String HINTS_PENDING = "dynomite.hints.pending";
+  /** Hints stored and not yet delivered, per target; tag target (dc/rack/host:port or dc:NAME). */
+  public static final String HINTS_TARGET_PENDING = "dynomite.hints.target.pending";
+  /** Hints by what became of them; tag outcome (written|replayed|expired|failed|refused|corrupt). */
+  public static final String HINTS = "dynomite.hints";
 
   /** Every name above. */
   public static final List<String> ALL = List.of(CLIENT_REQUESTS, CLIENT_REQUEST_SIZE, CLIENT_CONNECTIONS,
       CLIENT_CONNECTIONS_RECEIVED, CLIENT_CONNECTIONS_REJECTED, CONSISTENCY_REQUESTS, QUORUM_FAILURES,
       REPLICA_REQUESTS, PEER_REQUESTS, PEER_BATCH_REQUESTS, PEERS, PEER_UP, DATASTORE_REQUESTS, DATASTORE_ERRORS,
-      DATASTORE_RECONNECTS, EMBEDDED_MEMORY_USED, EMBEDDED_KEYS, NODE_STATE, CONSISTENCY_LEVEL, TIMEOUT_FACTOR);
+      DATASTORE_RECONNECTS, EMBEDDED_MEMORY_USED, EMBEDDED_KEYS, NODE_STATE, CONSISTENCY_LEVEL, TIMEOUT_FACTOR,
+      HINTS_PENDING, HINTS_TARGET_PENDING, HINTS);
 
   private MetricNames() {}
 }

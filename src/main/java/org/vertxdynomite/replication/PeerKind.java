@@ -14,7 +14,12 @@ public enum PeerKind {
    * Stop waiting for the blocking command sent earlier as a FORWARD with the id given as this
    * request's argument: its client went away, and what it would pop must stay where it is.
    */
-  CANCEL(3);
+  CANCEL(3),
+  /**
+   * Keep a write for another node that is down ({@link HintEnvelope} names it): this node stands
+   * in for it and hands the write off when it is back (sloppy quorum, hinted handoff).
+   */
+  HINT(4);
 
   private static final PeerKind[] BY_CODE = new PeerKind[128];
 

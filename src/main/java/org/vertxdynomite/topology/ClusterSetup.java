@@ -133,6 +133,10 @@ public final class ClusterSetup {
     c.setProperty("hazelcast.socket.server.bind.any", "false");
     c.setProperty("hazelcast.socket.client.bind.any", "false");
     c.setProperty("hazelcast.wait.seconds.before.join", Integer.toString(waitSecondsBeforeJoin(config, options)));
+    // Failure detection (failure_detection_ms): a heartbeat a second; a member silent that long is dropped.
+    c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    c.setProperty("hazelcast.max.no.heartbeat.seconds",
+        Integer.toString((int) Math.ceil(config.failureDetectionMs() / 1000.0)));
 
     NetworkConfig network = c.getNetworkConfig();
     network.setPort(dyn.port()).setPortAutoIncrement(false).setPortCount(1);

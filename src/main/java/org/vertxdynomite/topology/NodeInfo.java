@@ -144,6 +144,14 @@ public record NodeInfo(
         BUS_ADDRESS_PREFIX + "configured." + at, NodeState.NORMAL, Long.MAX_VALUE / 2);
   }
 
+  /**
+   * The node's name, stable across its restarts (its cluster id is not): {@code dc/rack/host:port}
+   * with its peer address. Hints and peer health are kept by this name.
+   */
+  public String name() {
+    return dc + "/" + rack + "/" + peerAddress;
+  }
+
   /** Whether this is a {@linkplain #configured placeholder} for a configured node not seen live. */
   public boolean isConfiguredOnly() {
     return id.startsWith(CONFIGURED_ID_PREFIX);

@@ -53,6 +53,12 @@ class NodeConfigUnitTests {
         .serverInstances(NodeConfig.DEFAULT_SERVER_INSTANCES + 1)
         .clusterName("other-cluster")
         .eventbusPort(9103)
+        .failureDetectionMs(5000)
+        .lwwFenceSlots(4096)
+        .hintsMaxBytes(1L << 20)
+        .hintWindowMs(60_000)
+        .hintsFsyncMs(50)
+        .hintsReplayRate(100)
         .ignoredKeys(List.of("env"))
         .build();
   }
@@ -94,6 +100,10 @@ class NodeConfigUnitTests {
     assertThat(c.seedProvider()).isEqualTo(SeedProvider.SIMPLE);
     assertThat(c.kubernetesServiceDns()).isEmpty();
     assertThat(c.eventbusPort()).isZero();
+    assertThat(c.hintsMaxBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(c.hintWindowMs()).isEqualTo(3 * 60 * 60 * 1000);
+    assertThat(c.hintsFsyncMs()).isEqualTo(1000);
+    assertThat(c.hintsReplayRate()).isEqualTo(5000);
     assertThat(c.servers()).isEmpty();
     assertThat(c.dynSeeds()).isEmpty();
     assertThat(c.ignoredKeys()).isEmpty();

@@ -13,7 +13,9 @@ import org.vertxdynomite.datastore.embedded.EmbeddedOptions;
 import org.vertxdynomite.metrics.NodeMetrics;
 import org.vertxdynomite.replication.PeerClientOptions;
 import org.vertxdynomite.ring.Token;
+import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.topology.NodeInfo;
+import org.vertxdynomite.topology.PeerHealth;
 import org.vertxdynomite.topology.NodeState;
 
 class NodeTransportUnitTests {
@@ -26,8 +28,9 @@ class NodeTransportUnitTests {
           new HostPort("127.0.0.1", 8101), new HostPort("127.0.0.1", 22222), "dyn.node.self", NodeState.NORMAL, 1);
       AtomicInteger factor = new AtomicInteger(1);
       EmbeddedDatastore datastore = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-      NodeTransport transport = new NodeTransport(vertx, datastore, self, 300, factor::get, PeerClientOptions.DEFAULT,
-          NodeMetrics.NONE);
+      NodeTransport transport = new NodeTransport(vertx, new ReplicaStore(datastore, new WriteFence(1024)),
+          PeerHealth.alwaysUp(), self, new NodeTransport.PeerTimeouts(300, 10_000, 10_000), factor::get,
+          PeerClientOptions.DEFAULT, NodeMetrics.NONE);
 
       assertThat(transport.timeoutMillis()).isEqualTo(300);
       factor.set(7);

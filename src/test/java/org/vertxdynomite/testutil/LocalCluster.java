@@ -67,6 +67,9 @@ public final class LocalCluster implements AutoCloseable {
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
   private final java.util.Set<Integer> stopped = new java.util.HashSet<>();
+  private final List<NodeConfig> configs = new ArrayList<>();
+  private ClusterOptions options;
+  private java.nio.file.Path dataRoot;
 
   private LocalCluster(List<Member> members) {
     this.members = List.copyOf(members);
@@ -97,8 +100,9 @@ public final class LocalCluster implements AutoCloseable {
       redis.add(RedisServerProcess.start());
       dynPorts[i] = RedisServerProcess.freePort();
     }
-    ClusterOptions options = ClusterOptions.DEFAULTS.withClusterName("test-" + UUID.randomUUID())
+    options = ClusterOptions.DEFAULTS.withClusterName("test-" + UUID.randomUUID())
         .withWaitSecondsBeforeJoin(0).withJoinTimeoutSeconds(1);
+    dataRoot = java.nio.file.Files.createTempDirectory("local-cluster-");
     for (int i = 0; i < n; i++) {
       List<SeedSpec> seeds = new ArrayList<>();
       for (int j = 0; j < n; j++) {
@@ -119,7 +123,9 @@ public final class LocalCluster implements AutoCloseable {
           .readConsistency(read).writeConsistency(write)
           .timeoutMs(3000)
           .serverInstances(2)
+          .dataDir(dataRoot.resolve("node" + i))
           .build();
+      configs.add(config);
       nodes.add(Node.start(config, options).await(60, TimeUnit.SECONDS));
     }
     for (Node node : nodes) {
@@ -162,6 +168,10 @@ public final class LocalCluster implements AutoCloseable {
     Node node = nodes.get(i);
     node.stop().await(30, TimeUnit.SECONDS);
     stopped.add(i);
+    awaitLiveMembers();
+  }
+
+  private void awaitLiveMembers() throws Exception {
     int live = nodes.size() - stopped.size();
     for (int n = 0; n < nodes.size(); n++) {
       if (!stopped.contains(n)) {
@@ -169,6 +179,24 @@ public final class LocalCluster implements AutoCloseable {
             .await(40, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * Starts the stopped node {@code i} again with its configuration, its redis-server and its data
+   * directory, and waits until every running node sees it.
+   */
+  public void restartNode(int i) throws Exception {
+    if (!stopped.contains(i)) {
+      throw new IllegalStateException("node " + i + " is running");
+    }
+    nodes.set(i, Node.start(configs.get(i), options).await(60, TimeUnit.SECONDS));
+    stopped.remove(i);
+    awaitLiveMembers();
+  }
+
+  /** Node {@code i}'s data directory (hints…). */
+  public java.nio.file.Path dataDir(int i) {
+    return configs.get(i).dataDir();
   }
 
   @Override
@@ -185,6 +213,18 @@ public final class LocalCluster implements AutoCloseable {
     }
     for (RedisServerProcess r : redis) {
       r.close();
+    }
+    deleteQuietly(dataRoot);
+  }
+
+  private static void deleteQuietly(java.nio.file.Path root) {
+    if (root == null) {
+      return;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // A temporary directory; nothing to do.
     }
   }
 }

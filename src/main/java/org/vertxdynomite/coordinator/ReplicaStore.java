@@ -1,0 +1,61 @@
+package org.vertxdynomite.coordinator;
+
+import io.vertx.core.Future;
+import org.vertxdynomite.command.CommandInfo;
+import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.LateWrites;
+import org.vertxdynomite.replication.PeerFlags;
+import org.vertxdynomite.replication.WriteFence;
+import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespRequest;
+
+/**
+ * This node's datastore as a replica: every write, whoever coordinated it, passes the node's
+ * {@link WriteFence} with its timestamp before it runs, so a write that comes too late (older than
+ * the key's newest whole-value write, or a hint already applied) is voided instead of undoing
+ * newer data. Reads and unstamped requests go straight to the datastore.
+ */
+final class ReplicaStore {
+
+  private final Datastore datastore;
+  private final WriteFence fence;
+
+  ReplicaStore(Datastore datastore, WriteFence fence) {
+    this.datastore = datastore;
+    this.fence = fence;
+  }
+
+  Datastore datastore() {
+    return datastore;
+  }
+
+  WriteFence fence() {
+    return fence;
+  }
+
+  /** Runs {@code request} here; a write stamped {@code timestamp} only if the fence admits it. */
+  Future<Reply> execute(RespRequest request, CommandInfo info, long orderKey, long timestamp, int flags) {
+    if (timestamp > 0 && info.isWrite() && !admitted(request, info, timestamp, flags)) {
+      return Future.succeededFuture(LateWrites.voidedReply(info.name()));
+    }
+    return datastore.execute(request, info, orderKey);
+  }
+
+  private boolean admitted(RespRequest request, CommandInfo info, long timestamp, int flags) {
+    String name = info.name();
+    if (name.equals("flushall") || name.equals("flushdb")) {
+      fence.flushed(timestamp);
+      return true;
+    }
+    int[] positions = info.keyPositions(request);
+    if (positions.length == 0) {
+      return true;
+    }
+    byte[][] keys = new byte[positions.length][];
+    for (int i = 0; i < positions.length; i++) {
+      keys[i] = request.arg(positions[i]);
+    }
+    return fence.admit(keys, timestamp, LateWrites.overwrites(name, request),
+        PeerFlags.has(flags, PeerFlags.HINTED));
+  }
+}

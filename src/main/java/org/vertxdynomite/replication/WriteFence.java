@@ -1,0 +1,152 @@
+package org.vertxdynomite.replication;
+
+/**
+ * Last-write-wins for one node's datastore: it remembers, per key, the timestamp of the newest
+ * write applied here and of the newest write that replaced the key's whole value (SET, DEL…, see
+ * {@link LateWrites}), and voids a write that comes later than it should: one older than the key's
+ * newest whole-value write (its effect would have been erased by that write anyway), one older than
+ * the last FLUSHALL, and a replayed hint carrying exactly the key's newest timestamp (the same
+ * write, already applied).
+ *
+ * <p>So replicas converge whatever order writes arrive in: two SETs of one key from two
+ * coordinators end as the newer one everywhere, a hint replayed after the owner took newer writes
+ * does not undo them, and a late DEL does not remove a newer value (nor a late write resurrect a
+ * deleted one). Writes that merge into a value (LPUSH, SADD, HINCRBY…) are applied when they are
+ * not older than the key's newest whole-value write, even when they arrive out of order: their
+ * effects are kept, their order among themselves may differ between replicas.
+ *
+ * <p>Memory is bounded: a direct-mapped table of {@code slots} entries (a 64-bit fingerprint and two
+ * timestamps each), indexed by the key's hash. A key whose slot was taken over by another key is
+ * forgotten and its next write is applied; how long a key is remembered therefore depends on the
+ * write rate (about {@code slots} writes to other keys). Writes without a timestamp (0) are applied
+ * and not remembered. Safe from any thread (striped locks).
+ */
+public final class WriteFence {
+
+  /** Default number of slots: 2^20, 24 MiB. */
+  public static final int DEFAULT_SLOTS = 1 << 20;
+
+  private static final int STRIPES = 64;
+
+  private final int mask;
+  private final long[] fingerprints;
+  private final long[] newest;
+  private final long[] newestOverwrite;
+  private final Object[] locks = new Object[STRIPES];
+  private volatile long flushedAt;
+  private long voided;
+
+  /** A fence of {@code slots} entries, rounded up to a power of two. */
+  public WriteFence(int slots) {
+    if (slots < 1 || slots > 1 << 28) {
+      throw new IllegalArgumentException("slots must be in 1.." + (1 << 28) + ": " + slots);
+    }
+    int n = Integer.highestOneBit(slots - 1) << 1;
+    n = slots == 1 ? 1 : n;
+    mask = n - 1;
+    fingerprints = new long[n];
+    newest = new long[n];
+    newestOverwrite = new long[n];
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  /** Number of slots. */
+  public int slots() {
+    return mask + 1;
+  }
+
+  /**
+   * Decides whether a write stamped {@code timestamp} to {@code keys} is applied, and if so
+   * remembers it. A write to several keys is applied unless it is void for every one of them.
+   *
+   * @param overwrites whether the write replaces each key's whole value
+   * @param replayed whether it is a replayed hint (a duplicate of the newest write is void)
+   * @return false when the write must not be applied
+   */
+  public boolean admit(byte[][] keys, long timestamp, boolean overwrites, boolean replayed) {
+    if (timestamp <= 0) {
+      return true;
+    }
+    if (timestamp < flushedAt) {
+      countVoided();
+      return false;
+    }
+    boolean any = false;
+    long[] hashes = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      hashes[i] = hash(keys[i]);
+      if (!isVoid(hashes[i], timestamp, replayed)) {
+        any = true;
+      }
+    }
+    if (!any) {
+      countVoided();
+      return false;
+    }
+    for (long h : hashes) {
+      record(h, timestamp, overwrites);
+    }
+    return true;
+  }
+
+  /** A FLUSHALL or FLUSHDB stamped {@code timestamp} was applied: older writes are void. */
+  public void flushed(long timestamp) {
+    synchronized (locks[0]) {
+      if (timestamp > flushedAt) {
+        flushedAt = timestamp;
+      }
+    }
+  }
+
+  /** Writes voided so far. */
+  public synchronized long voided() {
+    return voided;
+  }
+
+  private synchronized void countVoided() {
+    voided++;
+  }
+
+  private boolean isVoid(long h, long timestamp, boolean replayed) {
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] != h) {
+        return false;
+      }
+      return timestamp < newestOverwrite[slot] || (replayed && timestamp == newest[slot]);
+    }
+  }
+
+  private void record(long h, long timestamp, boolean overwrites) {
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] != h) {
+        fingerprints[slot] = h;
+        newest[slot] = timestamp;
+        newestOverwrite[slot] = overwrites ? timestamp : 0;
+        return;
+      }
+      newest[slot] = Math.max(newest[slot], timestamp);
+      if (overwrites) {
+        newestOverwrite[slot] = Math.max(newestOverwrite[slot], timestamp);
+      }
+    }
+  }
+
+  /** FNV-1a over the bytes, then MurmurHash3's 64-bit finaliser; never 0 (0 marks a free slot). */
+  static long hash(byte[] key) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : key) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
+  }
+}

@@ -1,0 +1,93 @@
+package org.vertxdynomite.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WriteFenceUnitTests {
+
+  private static byte[][] keys(String... names) {
+    byte[][] k = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      k[i] = names[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return k;
+  }
+
+  private final WriteFence fence = new WriteFence(1024);
+
+  @Test
+  void anOverwriteOlderThanTheKeysNewestOverwriteIsVoid() {
+    assertThat(fence.admit(keys("k"), 20, true, false)).isTrue();
+    assertThat(fence.admit(keys("k"), 10, true, false)).isFalse();
+    assertThat(fence.voided()).isEqualTo(1);
+  }
+
+  @Test
+  void aNewerOverwriteIsApplied() {
+    fence.admit(keys("k"), 10, true, false);
+    assertThat(fence.admit(keys("k"), 20, true, false)).isTrue();
+  }
+
+  @Test
+  void aMergingWriteOlderThanANewerOverwriteIsVoidBecauseTheOverwriteErasedIt() {
+    fence.admit(keys("list"), 50, true, false); // DEL list at 50
+    assertThat(fence.admit(keys("list"), 40, false, false)).isFalse(); // LPUSH list at 40
+  }
+
+  @Test
+  void mergingWritesAreAppliedInAnyOrderWhenNoOverwriteIsNewer() {
+    fence.admit(keys("set"), 10, true, false);
+    assertThat(fence.admit(keys("set"), 30, false, false)).isTrue();
+    assertThat(fence.admit(keys("set"), 20, false, false)).isTrue();
+  }
+
+  @Test
+  void aReplayedHintThatIsTheKeysNewestWriteIsADuplicateAndVoid() {
+    fence.admit(keys("k"), 77, false, false);
+    assertThat(fence.admit(keys("k"), 77, false, true)).isFalse();
+  }
+
+  @Test
+  void aReplayedHintNewerThanEverythingIsApplied() {
+    fence.admit(keys("k"), 77, true, false);
+    assertThat(fence.admit(keys("k"), 78, false, true)).isTrue();
+  }
+
+  @Test
+  void writesOlderThanTheLastFlushAreVoid() {
+    fence.flushed(100);
+    assertThat(fence.admit(keys("a"), 99, false, false)).isFalse();
+    assertThat(fence.admit(keys("a"), 101, false, false)).isTrue();
+  }
+
+  @Test
+  void unstampedWritesAreAlwaysAppliedAndNotRemembered() {
+    fence.admit(keys("k"), 0, true, false);
+    assertThat(fence.admit(keys("k"), 5, true, false)).isTrue();
+    assertThat(fence.admit(keys("k"), 0, true, false)).isTrue();
+  }
+
+  @Test
+  void aMultiKeyWriteIsAppliedUnlessVoidForEveryKey() {
+    fence.admit(keys("a"), 50, true, false);
+    assertThat(fence.admit(keys("a", "b"), 40, true, false)).isTrue();
+    fence.admit(keys("b"), 60, true, false);
+    assertThat(fence.admit(keys("a", "b"), 45, true, false)).isFalse();
+  }
+
+  @Test
+  void aKeyWhoseSlotWasTakenOverIsForgottenAndItsNextWriteApplied() {
+    WriteFence tiny = new WriteFence(1);
+    tiny.admit(keys("first"), 100, true, false);
+    tiny.admit(keys("second"), 200, true, false);
+    assertThat(tiny.admit(keys("first"), 50, true, false)).isTrue();
+  }
+
+  @Test
+  void theSlotCountIsRoundedUpToAPowerOfTwo() {
+    assertThat(new WriteFence(1000).slots()).isEqualTo(1024);
+    assertThat(new WriteFence(1024).slots()).isEqualTo(1024);
+  }
+}
