@@ -178,8 +178,9 @@ public final class ProcessCluster implements AutoCloseable {
           read_consistency: %s
           write_consistency: %s
           server_instances: 2
+          data_dir: %s
         """.formatted(m.dc(), m.rack(), dynPorts[i], seeds, clientPorts[i], statsPorts[i],
-        redis.get(i).port(), m.token(), read.name(), write.name())
+        redis.get(i).port(), m.token(), read.name(), write.name(), dir.resolve("node" + i + "-data"))
         + extras.ymlLines().stream().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining());
   }
 
