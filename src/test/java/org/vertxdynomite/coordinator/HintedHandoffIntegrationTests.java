@@ -116,8 +116,7 @@ class HintedHandoffIntegrationTests {
     cluster = LocalCluster.start(LocalCluster.TWO_RACKS_OF_TWO, Consistency.DC_ONE, Consistency.DC_QUORUM);
     String key = LocalCluster.keyOwnedBy(1, "failover:");
     try (RawRespClient c = cluster.client(0)) {
-      assertThat(c.callString("SET", key, "v")).isEqualTo("+OK
-");
+      assertThat(c.callString("SET", key, "v")).isEqualTo("+OK\r\n");
       cluster.node(0).controls().peers().markDown(cluster.node(1).config().dynListen());
       // Node 1 still has the value, so a read reaching it would answer too: remove it there to
       // see that the answer comes from rack2.
