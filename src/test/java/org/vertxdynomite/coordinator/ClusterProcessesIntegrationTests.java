@@ -51,12 +51,12 @@ class ClusterProcessesIntegrationTests {
     if (cluster != null) {
       cluster.close();
     }
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
+    // Deepest first: each node's data_dir is a directory of its own in there.
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(f);
       }
     }
-    Files.delete(dir);
   }
 
   @Test

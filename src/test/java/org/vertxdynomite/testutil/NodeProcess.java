@@ -77,6 +77,20 @@ public final class NodeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Kills the JVM with SIGKILL (a crash: no shutdown hook, no leaving the cluster) and waits for it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to this JVM by its PID. */
+  public void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).redirectErrorStream(true).start();
+    String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IOException("kill -" + signal + " " + pid() + " failed: " + out);
+    }
+  }
+
   public String output() throws IOException {
     return Files.readString(log);
   }

@@ -39,17 +39,36 @@ public final class ProcessCluster implements AutoCloseable {
   private final Consistency write;
   private final List<RedisServerProcess> redis = new ArrayList<>();
   private final List<NodeProcess> nodes = new ArrayList<>();
+  private final Extras extras;
   private final int[] clientPorts;
   private final int[] dynPorts;
+  private final int[] statsPorts;
   private final Map<String, TokenRing<Integer>> rings = new LinkedHashMap<>();
 
-  private ProcessCluster(Path dir, List<Member> members, Consistency read, Consistency write) {
+  /**
+   * What a cluster may add to the usual setup: arguments for every redis-server (e.g.
+   * {@code --appendonly yes} for one that must keep its data across a restart) and lines appended
+   * to every node's yml (each indented two spaces, under {@code dyn_o_mite:}).
+   */
+  public record Extras(List<String> redisArgs, List<String> ymlLines) {
+
+    public static final Extras NONE = new Extras(List.of(), List.of());
+
+    public Extras {
+      redisArgs = List.copyOf(redisArgs);
+      ymlLines = List.copyOf(ymlLines);
+    }
+  }
+
+  private ProcessCluster(Path dir, List<Member> members, Consistency read, Consistency write, Extras extras) {
     this.dir = dir;
     this.members = List.copyOf(members);
     this.read = read;
     this.write = write;
+    this.extras = extras;
     this.clientPorts = new int[members.size()];
     this.dynPorts = new int[members.size()];
+    this.statsPorts = new int[members.size()];
     Map<String, TokenRing.Builder<Integer>> builders = new LinkedHashMap<>();
     for (int i = 0; i < members.size(); i++) {
       builders.computeIfAbsent(rackOf(i), r -> TokenRing.builder()).add(i, Token.of(members.get(i).token()));
@@ -63,7 +82,13 @@ public final class ProcessCluster implements AutoCloseable {
    */
   public static ProcessCluster start(Path dir, List<Member> members, Consistency read, Consistency write,
       Duration formWithin) throws Exception {
-    ProcessCluster c = new ProcessCluster(dir, members, read, write);
+    return start(dir, members, read, write, Extras.NONE, formWithin);
+  }
+
+  /** {@link #start(Path, List, Consistency, Consistency, Duration)} with {@code extras} added. */
+  public static ProcessCluster start(Path dir, List<Member> members, Consistency read, Consistency write,
+      Extras extras, Duration formWithin) throws Exception {
+    ProcessCluster c = new ProcessCluster(dir, members, read, write, extras);
     try {
       c.startAll(formWithin);
     } catch (Exception | AssertionError e) {
@@ -76,9 +101,10 @@ public final class ProcessCluster implements AutoCloseable {
   private void startAll(Duration formWithin) throws Exception {
     int n = members.size();
     for (int i = 0; i < n; i++) {
-      redis.add(RedisServerProcess.start());
+      redis.add(RedisServerProcess.start(extras.redisArgs().toArray(String[]::new)));
       clientPorts[i] = RedisServerProcess.freePort();
       dynPorts[i] = RedisServerProcess.freePort();
+      statsPorts[i] = RedisServerProcess.freePort();
     }
     List<Path> ymls = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -91,10 +117,8 @@ public final class ProcessCluster implements AutoCloseable {
     try {
       List<Future<NodeProcess>> started = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        int port = clientPorts[i];
-        String yml = ymls.get(i).toString();
-        String pid = dir.resolve("node" + i + ".pid").toString();
-        started.add(pool.submit(() -> NodeProcess.start(port, "-c", yml, "-p", pid)));
+        int node = i;
+        started.add(pool.submit(() -> startNode(node)));
       }
       Exception failure = null;
       for (Future<NodeProcess> f : started) {
@@ -117,6 +141,11 @@ public final class ProcessCluster implements AutoCloseable {
         c.callString("FLUSHALL");
       }
     }
+  }
+
+  private NodeProcess startNode(int i) throws IOException, InterruptedException {
+    return NodeProcess.start(clientPorts[i], "-c", dir.resolve("node" + i + ".yml").toString(),
+        "-p", dir.resolve("node" + i + ".pid").toString());
   }
 
   /** Node {@code i}'s {@code dynomite.yml}, in Dynomite's own format. */
@@ -149,8 +178,10 @@ public final class ProcessCluster implements AutoCloseable {
           read_consistency: %s
           write_consistency: %s
           server_instances: 2
-        """.formatted(m.dc(), m.rack(), dynPorts[i], seeds, clientPorts[i], RedisServerProcess.freePort(),
-        redis.get(i).port(), m.token(), read.name(), write.name());
+          data_dir: %s
+        """.formatted(m.dc(), m.rack(), dynPorts[i], seeds, clientPorts[i], statsPorts[i],
+        redis.get(i).port(), m.token(), read.name(), write.name(), dir.resolve("node" + i + "-data"))
+        + extras.ymlLines().stream().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining());
   }
 
   /**
@@ -159,7 +190,7 @@ public final class ProcessCluster implements AutoCloseable {
    * one key per node, owned by that node: a node missing from any node's view makes that view send
    * a write or a read to another owner, which these checks see.
    */
-  private void awaitFormed(Duration max) throws Exception {
+  public void awaitFormed(Duration max) throws Exception {
     long deadline = System.nanoTime() + max.toNanos();
     String problem;
     int round = 0;
@@ -185,6 +216,9 @@ public final class ProcessCluster implements AutoCloseable {
             return "SET through node " + w + " answered " + reply.trim();
           }
         }
+      } catch (IOException e) {
+        // A node that does not answer (yet) is a cluster not formed (yet), not a broken test.
+        return "SET through node " + w + " failed: " + e;
       }
     }
     String expected = "$" + value.length() + "\r\n" + value + "\r\n";
@@ -250,6 +284,11 @@ public final class ProcessCluster implements AutoCloseable {
     return members.size();
   }
 
+  /** The directory holding the nodes' ymls and pid files. */
+  public Path dir() {
+    return dir;
+  }
+
   public Member member(int i) {
     return members.get(i);
   }
@@ -272,6 +311,46 @@ public final class ProcessCluster implements AutoCloseable {
   /** A raw client of node {@code i}'s own redis-server, bypassing the cluster. */
   public RawRespClient redis(int i) throws IOException {
     return redis.get(i).client();
+  }
+
+  /** Node {@code i}'s admin (stats) port. */
+  public int statsPort(int i) {
+    return statsPorts[i];
+  }
+
+  /** Node {@code i}'s redis-server. */
+  public RedisServerProcess redisServer(int i) {
+    return redis.get(i);
+  }
+
+  /** Kills node {@code i}'s JVM with SIGKILL, by its PID; its redis-server keeps running. */
+  public void killNode(int i) throws InterruptedException {
+    nodes.get(i).kill();
+  }
+
+  /**
+   * Starts node {@code i} again from the same yml (same ports, same redis-server) after
+   * {@link #killNode}, keeping the old JVM's log as {@code node<i>.log.<pid>} in the cluster's
+   * directory; returns once it answers PING.
+   */
+  public void restartNode(int i) throws IOException, InterruptedException {
+    NodeProcess old = nodes.get(i);
+    if (old.isAlive()) {
+      throw new IllegalStateException("node " + i + " is still running");
+    }
+    Files.writeString(dir.resolve("node" + i + ".log." + old.pid()), old.output(), StandardCharsets.UTF_8);
+    old.close();
+    nodes.set(i, startNode(i));
+  }
+
+  /** Kills node {@code i}'s redis-server with SIGKILL, by its PID, keeping its data directory. */
+  public void killRedis(int i) throws InterruptedException {
+    redis.get(i).kill();
+  }
+
+  /** Starts node {@code i}'s redis-server again on the same port and directory after {@link #killRedis}. */
+  public void restartRedis(int i) throws IOException, InterruptedException {
+    redis.set(i, redis.get(i).restart());
   }
 
   /** Stops every node JVM (SIGTERM, bounded, then SIGKILL) at once, then the redis-servers. */

@@ -22,11 +22,13 @@ public final class RedisServerProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path dir;
+  private final List<String> extraArgs;
 
-  private RedisServerProcess(Process process, int port, Path dir) {
+  private RedisServerProcess(Process process, int port, Path dir, List<String> extraArgs) {
     this.process = process;
     this.port = port;
     this.dir = dir;
+    this.extraArgs = extraArgs;
   }
 
   /** Starts redis-server with persistence off and waits until it answers PING. */
@@ -36,11 +38,15 @@ public final class RedisServerProcess implements AutoCloseable {
 
   /** Starts redis-server on {@code port} (e.g. to restart one at the same address). */
   public static RedisServerProcess start(int port, String... extraArgs) throws IOException, InterruptedException {
+    return start(port, Files.createTempDirectory("redis-test-"), List.of(extraArgs));
+  }
+
+  private static RedisServerProcess start(int port, Path dir, List<String> extraArgs)
+      throws IOException, InterruptedException {
     String bin = System.getenv().getOrDefault("REDIS_SERVER", "redis-server");
-    Path dir = Files.createTempDirectory("redis-test-");
     List<String> cmd = new ArrayList<>(List.of(bin, "--port", String.valueOf(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()));
-    cmd.addAll(List.of(extraArgs));
+    cmd.addAll(extraArgs);
     Process p;
     try {
       p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
@@ -48,8 +54,8 @@ public final class RedisServerProcess implements AutoCloseable {
       throw new IOException("cannot start '" + bin + "': install redis-server (apt-get install -y redis-server)"
           + " or set REDIS_SERVER", e);
     }
-    RedisServerProcess r = new RedisServerProcess(p, port, dir);
-    r.awaitReady(Duration.ofSeconds(10));
+    RedisServerProcess r = new RedisServerProcess(p, port, dir, List.copyOf(extraArgs));
+    r.awaitReady(Duration.ofSeconds(30));
     return r;
   }
 
@@ -102,6 +108,25 @@ public final class RedisServerProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /**
+   * Kills the server with SIGKILL (a crash: no final save) and keeps its directory, so that
+   * {@link #restart} finds whatever it had persisted (with {@code --appendonly yes}, its AOF).
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Starts a new server on this one's port, directory and arguments, after {@link #kill}; the new
+   * one owns the directory from then on (its {@link #close} removes it).
+   */
+  public RedisServerProcess restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("redis-server " + pid() + " is still running");
+    }
+    return start(port, dir, extraArgs);
   }
 
   /** A new raw client connected to this server. */

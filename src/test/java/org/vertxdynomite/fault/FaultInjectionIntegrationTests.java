@@ -1,0 +1,181 @@
+package org.vertxdynomite.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vertxdynomite.fault.FaultScenario.Kind;
+import org.vertxdynomite.testutil.ProcessCluster;
+
+/**
+ * Issue 5's fault scenarios on 1 DC × 3 racks × 1 node (every node a full replica), node JVMs in
+ * front of real redis-servers, under a DC_QUORUM write load from every node's clients and a DC_ONE
+ * and DC_QUORUM read load: a node killed with SIGKILL and restarted, a redis-server killed and
+ * restarted with its data, a node paused with SIGSTOP past the 3 s request timeout and resumed.
+ * Each runs on a cluster of its own; every check below is one requirement for one scenario.
+ */
+class FaultInjectionIntegrationTests {
+
+  static final FaultPlan PLAN = FaultPlan.fromSystemProperties();
+  static final Map<Kind, Integer> FAULTED = Map.of(Kind.NODE_KILL, 2, Kind.REDIS_KILL, 1, Kind.NODE_PAUSE, 0);
+  static final Map<Kind, ScenarioResult> RESULTS = new EnumMap<>(Kind.class);
+  static final Map<Kind, Throwable> FAILED = new EnumMap<>(Kind.class);
+
+  @BeforeAll
+  static void runTheScenarios() {
+    for (Kind kind : Kind.values()) {
+      // A cluster of its own per scenario: what one fault leaves behind does not decide the next.
+      ProcessCluster cluster = null;
+      try {
+        cluster = FaultClusters.start("fault-3x1-" + kind.name().toLowerCase(), FaultClusters.THREE_RACKS_OF_ONE);
+        ScenarioResult r = FaultScenario.run(cluster, kind, FAULTED.get(kind), PLAN, kind.name().toLowerCase());
+        RESULTS.put(kind, r);
+        System.out.println(r.details());
+      } catch (Exception | AssertionError e) {
+        FAILED.put(kind, e);
+        e.printStackTrace();
+      } finally {
+        FaultClusters.close(cluster);
+      }
+    }
+    System.out.println("| scenario | acked (during fault) | lost: quorum read / replicas / returned node"
+        + " | DC_ONE reads during fault ok / failed | DC_QUORUM reads ok / failed | replicas equal after | every node serving again |");
+    RESULTS.values().forEach(r -> System.out.println(r.row()));
+  }
+
+  static ScenarioResult result(Kind kind) {
+    assertThat(FAILED.get(kind)).as("%s could not run", kind).isNull();
+    assertThat(RESULTS).containsKey(kind);
+    return RESULTS.get(kind);
+  }
+
+  // 0 acknowledged DC_QUORUM writes lost, per scenario: read back at DC_QUORUM and in every replica.
+
+  @Test
+  void noAcknowledgedQuorumWriteIsLostWhenANodeIsKilledAndRestarted() {
+    assertNothingLost(result(Kind.NODE_KILL));
+  }
+
+  @Test
+  void noAcknowledgedQuorumWriteIsLostWhenARedisServerIsKilledAndRestarted() {
+    assertNothingLost(result(Kind.REDIS_KILL));
+  }
+
+  @Test
+  void noAcknowledgedQuorumWriteIsLostWhenANodeIsPausedPastTheTimeout() {
+    assertNothingLost(result(Kind.NODE_PAUSE));
+  }
+
+  private static void assertNothingLost(ScenarioResult r) {
+    assertThat(r.acked(Phase.FAULT)).as("writes acknowledged during the fault: %s", r.details()).isPositive();
+    // Sizes, not the maps: the details name the first few of each, the whole map would flood the report.
+    assertThat(r.lostByQuorumRead().size()).as("acknowledged writes a DC_QUORUM read does not return: %s",
+        r.details()).isZero();
+    assertThat(r.lostOnReplicas().size()).as("acknowledged writes a replica does not hold: %s", r.details())
+        .isZero();
+  }
+
+  // What was down comes back holding every write made while it was away: its redis read directly.
+
+  @Test
+  void aKilledNodeComesBackHoldingEveryWriteMadeWhileItWasAwayThroughHandoffAlone() {
+    assertReturnedHoldsEverything(result(Kind.NODE_KILL));
+  }
+
+  @Test
+  void aKilledRedisServerComesBackHoldingEveryWriteMadeWhileItWasDownThroughHandoffAlone() {
+    assertReturnedHoldsEverything(result(Kind.REDIS_KILL));
+  }
+
+  @Test
+  void aPausedNodeEndsHoldingEveryWriteMadeWhileItWasPaused() {
+    assertReturnedHoldsEverything(result(Kind.NODE_PAUSE));
+  }
+
+  private static void assertReturnedHoldsEverything(ScenarioResult r) {
+    assertThat(r.keysAckedDuringFault()).as("keys written during the fault: %s", r.details()).isPositive();
+    assertThat(r.missingAtReturned().size()).as("writes made while node %d was away that its redis does not hold: %s",
+        r.faulted(), r.details()).isZero();
+  }
+
+  // Every replica equal again, within the plan's bound.
+
+  @Test
+  void everyReplicaIsEqualAgainAfterANodeIsKilledAndRestarted() {
+    assertConverged(result(Kind.NODE_KILL));
+  }
+
+  @Test
+  void everyReplicaIsEqualAgainAfterARedisServerIsKilledAndRestarted() {
+    assertConverged(result(Kind.REDIS_KILL));
+  }
+
+  @Test
+  void everyReplicaIsEqualAgainAfterANodeIsPausedAndResumed() {
+    assertConverged(result(Kind.NODE_PAUSE));
+  }
+
+  private static void assertConverged(ScenarioResult r) {
+    assertThat(r.differing().size()).as("keys whose replicas differ %s after recovery: %s", PLAN.convergeWithin(),
+        r.details()).isZero();
+    assertThat(r.convergedMillis()).isNotNegative();
+  }
+
+  // The cluster stays available: with one of three racks down, DC_QUORUM carries on.
+
+  @Test
+  void quorumWritesAndReadsKeepSucceedingWhileOneOfThreeRacksIsDown() {
+    assertOthersKeepServing(result(Kind.NODE_KILL), "DC_QUORUM");
+  }
+
+  @Test
+  void quorumWritesAndReadsThroughTheOtherNodesKeepSucceedingWhileANodeIsPaused() {
+    assertOthersKeepServing(result(Kind.NODE_PAUSE), "DC_QUORUM");
+  }
+
+  @Test
+  void writesAndReadsAtBothLevelsKeepSucceedingThroughEveryNodeWhileARedisServerIsDown() {
+    ScenarioResult r = result(Kind.REDIS_KILL);
+    assertOthersKeepServing(r, "DC_QUORUM");
+    assertOthersKeepServing(r, "DC_ONE");
+    // The node whose redis-server is down is alive: its clients' requests must be served by the
+    // other racks' replicas, not answered with a storage error.
+    Map<String, Long> atFaulted = r.tally().failures(o -> o.phase() == Phase.FAULT && o.node() == r.faulted());
+    assertThat(atFaulted).as("failures of node %d's clients while its redis-server was down: %s", r.faulted(),
+        r.details()).isEmpty();
+  }
+
+  // Afterwards every node serves every key again.
+
+  @Test
+  void everyNodeServesEveryKeyAgainAfterANodeIsKilledAndRestarted() {
+    assertServingAgain(result(Kind.NODE_KILL));
+  }
+
+  @Test
+  void everyNodeServesEveryKeyAgainAfterARedisServerIsKilledAndRestarted() {
+    assertServingAgain(result(Kind.REDIS_KILL));
+  }
+
+  @Test
+  void everyNodeServesEveryKeyAgainAfterANodeIsPausedAndResumed() {
+    assertServingAgain(result(Kind.NODE_PAUSE));
+  }
+
+  private static void assertServingAgain(ScenarioResult r) {
+    assertThat(r.notServing()).as("within %s of the end: %s", PLAN.convergeWithin(), r.details()).isNull();
+  }
+
+  private static void assertOthersKeepServing(ScenarioResult r, String readLevel) {
+    assertThat(r.duringFaultElsewhere("write", true)).as("writes acknowledged elsewhere: %s", r.details())
+        .isPositive();
+    assertThat(r.failuresElsewhere("write")).as("write failures at the other nodes: %s", r.details()).isEmpty();
+    String op = "read " + readLevel;
+    assertThat(r.duringFaultElsewhere(op, true)).as("%s reads served elsewhere: %s", readLevel, r.details())
+        .isPositive();
+    assertThat(r.failuresElsewhere(op)).as("%s read failures at the other nodes: %s", readLevel, r.details())
+        .isEmpty();
+  }
+}
