@@ -3,18 +3,9 @@ package org.vertxdynomite.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.coordinator.Quorum;
 import org.vertxdynomite.coordinator.ReplicaReply;
@@ -26,13 +17,7 @@ import org.vertxdynomite.resp.Reply;
  * The quorum combine of three replicas' replies (one per rack), for a SET (+OK) and a GET (a 100-byte
  * bulk), with replies already there or arriving after the combine is set up. Score: time per combine.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class QuorumBenchmark {
+public class QuorumBenchmark extends Microbenchmark {
 
   @Param({"DC_ONE", "DC_QUORUM", "DC_SAFE_QUORUM"})
   public Consistency level;

@@ -3,18 +3,9 @@ package org.vertxdynomite.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.ring.HashTag;
 import org.vertxdynomite.ring.Partitioner;
@@ -25,13 +16,7 @@ import org.vertxdynomite.ring.TokenRing;
  * A key's way to its owner: hashing (Dynomite's default murmur, and the others most used) and the
  * token-ring lookup, over a ring of {@code nodes} evenly spaced nodes. Score: time per key.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RingLookupBenchmark {
+public class RingLookupBenchmark extends Microbenchmark {
 
   private static final int KEYS = 1024;
 
