@@ -2,6 +2,7 @@ package org.vertxdynomite.server;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
@@ -40,6 +41,11 @@ final class ClientConnection implements RequestHandler {
   private final ArrayDeque<Future<Reply>> pending = new ArrayDeque<>();
   private final long connectedMillis = System.currentTimeMillis();
   private boolean parsing;
+  private boolean flushScheduled;
+  private final Handler<Void> flushTask = v -> {
+    flushScheduled = false;
+    flush();
+  };
   private boolean closeWhenDrained;
   private boolean paused;
   private boolean closed;
@@ -120,8 +126,11 @@ final class ClientConnection implements RequestHandler {
   private void onReplyReady() {
     if (Vertx.currentContext() != context) {
       context.runOnContext(v -> onReplyReady());
-    } else if (!parsing) {
-      flush();
+    } else if (!parsing && !flushScheduled) {
+      // Replies completing in one turn (a datastore read answering a whole pipeline) go out in one
+      // write at the end of the turn, not one write each.
+      flushScheduled = true;
+      context.runOnContext(flushTask);
     }
   }
 
