@@ -2,7 +2,6 @@ package org.vertxdynomite.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vertxdynomite.config.NodeConfig;
@@ -28,7 +27,7 @@ final class HandoffWiring {
 
   private final Handoff handoff;
   private final AtomicReference<HintDelivery> delivery = new AtomicReference<>();
-  private final Map<HintTarget, Boolean> seenUp = new HashMap<>();
+  private final Map<HintTarget, Boolean> seenUp = new java.util.concurrent.ConcurrentHashMap<>();
 
   private HandoffWiring(NodeConfig config) {
     this.handoff = new Handoff(HandoffSettings.from(config), this::deliver);
@@ -82,6 +81,10 @@ final class HandoffWiring {
     }
     boolean datacenter = hint.target() instanceof HintTarget.Datacenter;
     String name = hint.target() instanceof HintTarget.Datacenter dc ? dc.name() : ((HintTarget.Node) hint.target()).name();
-    return d.deliver(name, datacenter, hint.timestamp(), hint.request());
+    // After a failed delivery the target counts as unseen, so the next check that finds it up
+    // restarts its replay at once instead of after the replayer's growing back-off (a target
+    // that stays live while its datastore is briefly down, for instance).
+    return d.deliver(name, datacenter, hint.timestamp(), hint.request())
+        .onFailure(e -> seenUp.remove(hint.target()));
   }
 }

@@ -201,7 +201,9 @@ final class NodeTransport {
   private Future<Reply> measured(NodeInfo node, Future<Reply> reply) {
     long start = System.nanoTime();
     return reply.andThen(ar -> {
-      if (ar.succeeded()) {
+      if (ar.succeeded() || isStorageFailure(ar.cause())) {
+        // The peer answered; its datastore failing is a failure of that replica, not of the peer:
+        // the write is hinted, and it is taken again as soon as the datastore is back.
         health.succeeded(node);
       } else {
         health.failed(node);
@@ -212,6 +214,11 @@ final class NodeTransport {
         metrics.peerRequest(target, ar.succeeded(), System.nanoTime() - start);
       }
     });
+  }
+
+  private static boolean isStorageFailure(Throwable t) {
+    return t instanceof org.vertxdynomite.replication.RemoteError r
+        && r.origin() == org.vertxdynomite.replication.RemoteError.Origin.STORAGE;
   }
 
   private Future<Reply> send(String address, PeerRequest peer, long timeout, boolean alone) {

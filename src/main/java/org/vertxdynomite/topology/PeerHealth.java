@@ -12,8 +12,8 @@ import org.vertxdynomite.config.HostPort;
  * Which peers this node treats as down for routing, beyond the cluster membership: a configured
  * node that is not live ({@link NodeInfo#isConfiguredOnly()}), a peer an operator marked down
  * ({@code /peer/down/NAME}), and a peer that failed {@code server_failure_limit} requests in a row
- * (timeouts, no route, its datastore failing) while {@code auto_eject_hosts} is on — that one is
- * ejected for {@code server_retry_timeout} ms, after which the next request tries it again (one
+ * (timeouts, no route; not its datastore failing, which the peer reports) while {@code
+ * auto_eject_hosts} is on — that one is ejected for {@code server_retry_timeout} ms, after which the next request tries it again (one
  * more failure ejects it again at once; a success clears it).
  *
  * <p>A down peer gets no requests: the coordinator fails over its reads and hints its writes
@@ -74,7 +74,7 @@ public final class PeerHealth {
     }
   }
 
-  /** A request to {@code node} failed (not an error reply: no reply at all, or its datastore failed). */
+  /** A request to {@code node} got no reply (timeout, no route). */
   public void failed(NodeInfo node) {
     long now = clock.getAsLong();
     State after = states.compute(node.name(), (name, old) -> {
