@@ -7,6 +7,7 @@ import org.vertxdynomite.replication.LateWrites;
 import org.vertxdynomite.replication.PeerFlags;
 import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.Reply;
+import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
 
 /**
@@ -35,27 +36,34 @@ final class ReplicaStore {
 
   /** Runs {@code request} here; a write stamped {@code timestamp} only if the fence admits it. */
   Future<Reply> execute(RespRequest request, CommandInfo info, long orderKey, long timestamp, int flags) {
-    if (timestamp > 0 && info.isWrite() && !admitted(request, info, timestamp, flags)) {
-      return Future.succeededFuture(LateWrites.voidedReply(info.name()));
+    if (timestamp <= 0 || !info.isWrite()) {
+      return datastore.execute(request, info, orderKey);
     }
-    return datastore.execute(request, info, orderKey);
-  }
-
-  private boolean admitted(RespRequest request, CommandInfo info, long timestamp, int flags) {
     String name = info.name();
     if (name.equals("flushall") || name.equals("flushdb")) {
-      fence.flushed(timestamp);
-      return true;
+      return datastore.execute(request, info, orderKey).andThen(ar -> {
+        if (ar.succeeded() && !(ar.result() instanceof RespError)) {
+          fence.flushed(timestamp);
+        }
+      });
     }
     int[] positions = info.keyPositions(request);
     if (positions.length == 0) {
-      return true;
+      return datastore.execute(request, info, orderKey);
     }
     byte[][] keys = new byte[positions.length][];
     for (int i = 0; i < positions.length; i++) {
       keys[i] = request.arg(positions[i]);
     }
-    return fence.admit(keys, timestamp, LateWrites.overwrites(name, request),
-        PeerFlags.has(flags, PeerFlags.HINTED));
+    if (fence.isLate(keys, timestamp, PeerFlags.has(flags, PeerFlags.HINTED))) {
+      return Future.succeededFuture(LateWrites.voidedReply(name));
+    }
+    boolean overwrites = LateWrites.overwrites(name, request);
+    // Remembered only once applied: a write whose datastore failed comes back as a hint.
+    return datastore.execute(request, info, orderKey).andThen(ar -> {
+      if (ar.succeeded() && !(ar.result() instanceof RespError)) {
+        fence.applied(keys, timestamp, overwrites);
+      }
+    });
   }
 }

@@ -58,36 +58,49 @@ public final class WriteFence {
   }
 
   /**
-   * Decides whether a write stamped {@code timestamp} to {@code keys} is applied, and if so
-   * remembers it. A write to several keys is applied unless it is void for every one of them.
+   * Whether a write stamped {@code timestamp} to {@code keys} must not be applied: it is void for
+   * every one of its keys (see the class description). Call {@link #applied} once it has been.
    *
-   * @param overwrites whether the write replaces each key's whole value
    * @param replayed whether it is a replayed hint (a duplicate of the newest write is void)
-   * @return false when the write must not be applied
    */
-  public boolean admit(byte[][] keys, long timestamp, boolean overwrites, boolean replayed) {
+  public boolean isLate(byte[][] keys, long timestamp, boolean replayed) {
     if (timestamp <= 0) {
-      return true;
+      return false;
     }
     if (timestamp < flushedAt) {
       countVoided();
-      return false;
+      return true;
     }
-    boolean any = false;
-    long[] hashes = new long[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      hashes[i] = hash(keys[i]);
-      if (!isVoid(hashes[i], timestamp, replayed)) {
-        any = true;
+    for (byte[] key : keys) {
+      if (!isVoid(hash(key), timestamp, replayed)) {
+        return false;
       }
     }
-    if (!any) {
-      countVoided();
+    countVoided();
+    return true;
+  }
+
+  /**
+   * Remembers that a write stamped {@code timestamp} to {@code keys} was applied; only then, so a
+   * write whose datastore failed is not taken for applied when its hint comes back.
+   *
+   * @param overwrites whether the write replaced each key's whole value
+   */
+  public void applied(byte[][] keys, long timestamp, boolean overwrites) {
+    if (timestamp <= 0) {
+      return;
+    }
+    for (byte[] key : keys) {
+      record(hash(key), timestamp, overwrites);
+    }
+  }
+
+  /** {@link #isLate} then, when not late, {@link #applied}: for callers that apply at once. */
+  public boolean admit(byte[][] keys, long timestamp, boolean overwrites, boolean replayed) {
+    if (isLate(keys, timestamp, replayed)) {
       return false;
     }
-    for (long h : hashes) {
-      record(h, timestamp, overwrites);
-    }
+    applied(keys, timestamp, overwrites);
     return true;
   }
 

@@ -69,6 +69,22 @@ class HintedHandoffIntegrationTests {
   }
 
   @Test
+  void writesAReplicaFailedWhileItsRedisWasDownReachItThroughHandoffOnceItIsBack() throws Exception {
+    cluster = LocalCluster.threeRacks(Consistency.DC_QUORUM, Consistency.DC_QUORUM);
+    cluster.killRedis(1);
+    try (RawRespClient via0 = cluster.client(0); RawRespClient via1 = cluster.client(1)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(via0.callString("SET", "redis-down:a" + i, "v")).isEqualTo("+OK\r\n");
+        assertThat(via1.callString("SET", "redis-down:b" + i, "v")).isEqualTo("+OK\r\n");
+      }
+    }
+    cluster.restartRedis(1);
+    try (RawRespClient r = cluster.redis(1)) {
+      Poll.until(PATIENCE, () -> r.callString("DBSIZE"), s -> s.equals(":10\r\n"));
+    }
+  }
+
+  @Test
   void withTwoRacksAStandInOnTheDownOwnersRackCompletesTheQuorumAndHandsTheWriteOff() throws Exception {
     cluster = LocalCluster.start(LocalCluster.TWO_RACKS_OF_TWO, Consistency.DC_QUORUM, Consistency.DC_QUORUM);
     cluster.stopNode(1);

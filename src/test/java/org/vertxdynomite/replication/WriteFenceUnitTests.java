@@ -90,4 +90,13 @@ class WriteFenceUnitTests {
     assertThat(new WriteFence(1000).slots()).isEqualTo(1024);
     assertThat(new WriteFence(1024).slots()).isEqualTo(1024);
   }
+
+  @Test
+  void aWriteCheckedButNeverAppliedDoesNotMakeItsHintADuplicate() {
+    assertThat(fence.isLate(keys("k"), 90, false)).isFalse();
+    // The datastore failed: applied() is not called, and the hint of the same write comes back.
+    assertThat(fence.isLate(keys("k"), 90, true)).isFalse();
+    fence.applied(keys("k"), 90, false);
+    assertThat(fence.isLate(keys("k"), 90, true)).isTrue();
+  }
 }

@@ -202,6 +202,16 @@ public final class LocalCluster implements AutoCloseable {
     awaitLiveMembers();
   }
 
+  /** Kills node {@code i}'s redis-server (SIGKILL); the node keeps running without it. */
+  public void killRedis(int i) throws InterruptedException {
+    redis.get(i).kill();
+  }
+
+  /** Starts node {@code i}'s killed redis-server again, on its port and directory. */
+  public void restartRedis(int i) throws Exception {
+    redis.set(i, redis.get(i).restart());
+  }
+
   /** Node {@code i}'s data directory (hints…). */
   public java.nio.file.Path dataDir(int i) {
     return configs.get(i).dataDir();
