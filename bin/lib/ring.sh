@@ -35,6 +35,7 @@ ring_murmur() {
   fi
   h=$(( h ^ (h >> 13) ))
   ring_mul32 "$h"; h=$RING_R
+  # shellcheck disable=SC2034 # the result, read by the script that sources this file
   RING_HASH=$(( h ^ (h >> 15) ))
 }
 
@@ -45,6 +46,7 @@ ring_token() {
 
 # ring_owner N HASH: sets RING_OWNER to the index of the node owning HASH in a rack of N evenly
 # spaced nodes: the smallest token >= HASH, wrapping to node 0 above the largest.
+# shellcheck disable=SC2034 # RING_OWNER is the result, read by the script that sources this file
 ring_owner() {
   local n=$1 hash=$2 step=$((RING_MASK / $1)) i
   RING_OWNER=0

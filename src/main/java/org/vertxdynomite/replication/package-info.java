@@ -2,7 +2,11 @@
  * Node-to-node traffic on the clustered event bus: the peer transport the coordinator forwards
  * requests and replicates writes through, and the {@link
  * org.vertxdynomite.replication.ReplicatorVerticle}, which receives the writes other datacenters
- * replicate to this node. The hints store and dispatcher (issue 5) will live here too.
+ * replicate to this node. Also the pieces of last-write-wins every replica applies: {@link
+ * org.vertxdynomite.replication.HybridClock} (the timestamp every write carries), {@link
+ * org.vertxdynomite.replication.WriteFence} and {@link org.vertxdynomite.replication.LateWrites}
+ * (which late writes are voided), and {@link org.vertxdynomite.replication.PeerFlags}. The hint
+ * log itself is the {@code handoff} package's.
  *
  * <h2>Values</h2>
  *
