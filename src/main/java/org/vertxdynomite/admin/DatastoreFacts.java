@@ -47,9 +47,9 @@ interface DatastoreFacts {
 
     @Override
     public Future<Map<String, Object>> keyspace() {
-      // The store counts keys but does not expose how many carry a TTL: only keys= is reported.
       long keys = store.dbSize();
-      return Future.succeededFuture(keys == 0 ? Map.of() : Map.of("db0", "keys=" + keys));
+      return Future.succeededFuture(keys == 0 ? Map.of()
+          : Map.of("db0", "keys=" + keys + ",expires=" + store.expiresCount() + ",avg_ttl=" + store.avgTtl()));
     }
   }
 

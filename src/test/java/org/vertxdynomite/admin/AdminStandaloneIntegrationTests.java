@@ -187,12 +187,17 @@ class AdminStandaloneIntegrationTests {
     try (RawRespClient c = client()) {
       c.callString("FLUSHALL");
       c.callString("SET", "a", "1");
-      c.callString("SET", "b", "2");
+      c.callString("SET", "b", "2", "EX", "1000");
       String all = c.callString("INFO");
       List<String> headers = all.lines().filter(l -> l.startsWith("# ")).toList();
       assertThat(headers).containsExactly("# Server", "# Clients", "# Memory", "# Stats", "# Keyspace", "# Dynomite");
       String keyspace = c.callString("INFO", "keyspace");
-      assertThat(keyspace).endsWith("# Keyspace\r\ndb0:keys=2\r\n\r\n");
+      assertThat(keyspace).matches("(?s).*# Keyspace\r\ndb0:keys=2,expires=1,avg_ttl=\\d+\r\n\r\n");
+      // The estimate comes from the active expiry's samples, which run every 100 ms.
+      String estimated = org.vertxdynomite.testutil.Poll.until(java.time.Duration.ofSeconds(5),
+          () -> c.callString("INFO", "keyspace"), k -> !k.contains("avg_ttl=0\r\n"));
+      long avgTtl = Long.parseLong(estimated.replaceAll("(?s).*avg_ttl=(\\d+).*", "$1"));
+      assertThat(avgTtl).as("ms left of a 1000 s TTL").isBetween(990_000L, 1_000_000L);
       String memory = c.callString("INFO", "MEMORY");
       assertThat(memory).contains("# Memory\r\nused_memory:", "maxmemory:0\r\n", "jvm_heap_used:", "jvm_heap_max:");
       assertThat(memory).doesNotContain("# Server");

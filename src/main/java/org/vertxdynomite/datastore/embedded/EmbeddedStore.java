@@ -256,6 +256,16 @@ public final class EmbeddedStore {
     return locked(ks::size);
   }
 
+  /** Keys with a time to live (INFO keyspace's {@code expires}). */
+  public long expiresCount() {
+    return locked(ks::volatileCount);
+  }
+
+  /** INFO keyspace's {@code avg_ttl}: the estimated mean remaining TTL of keys with one, ms. */
+  public long avgTtl() {
+    return locked(ks::avgTtl);
+  }
+
   /** The current memory estimate in bytes. */
   public long usedMemory() {
     return locked(ks::usedMemory);

@@ -49,6 +49,7 @@ final class Keyspace {
   private long now;
   private long usedMemory;
   private long expiredKeys;
+  private long avgTtl;
 
   Keyspace(ReadyListener readyListener) {
     this.readyListener = readyListener;
@@ -257,6 +258,8 @@ final class Keyspace {
    */
   int activeExpire(int samples) {
     int expired = 0;
+    long ttlSum = 0;
+    int ttlSamples = 0;
     int n = Math.min(samples, volatileKeys.size());
     for (int i = 0; i < n; i++) {
       ByteDict.Node<Entry> node = volatileKeys.randomNode(random);
@@ -266,9 +269,28 @@ final class Keyspace {
       if (isExpired(node.value)) {
         expire(node.value);
         expired++;
+      } else {
+        ttlSum += node.value.expireAt - now;
+        ttlSamples++;
       }
     }
+    if (ttlSamples > 0) {
+      // Redis's estimate (expire.c): a running average, each round weighing 2 % of it.
+      long roundAvg = ttlSum / ttlSamples;
+      avgTtl = avgTtl == 0 ? roundAvg : (avgTtl / 50) * 49 + roundAvg / 50;
+    }
+    if (volatileKeys.size() == 0) {
+      avgTtl = 0;
+    }
     return expired;
+  }
+
+  /**
+   * Redis's {@code avg_ttl}: an estimate in ms of the remaining time to live of the keys with one,
+   * kept by the active expiry's samples; 0 when none has been sampled.
+   */
+  long avgTtl() {
+    return volatileKeys.size() == 0 ? 0 : avgTtl;
   }
 
   private boolean isExpired(Entry e) {

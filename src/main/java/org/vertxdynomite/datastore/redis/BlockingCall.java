@@ -36,8 +36,10 @@ final class BlockingCall {
         .onComplete(ar -> {
           if (ar.succeeded()) {
             promise.tryComplete(ResponseConverter.toReply(command, request, ar.result()));
-          } else if (ar.cause() instanceof io.vertx.redis.client.impl.types.ErrorType) {
+          } else if (RedisErrors.isServerReply(ar.cause())) {
             promise.tryComplete(new RespError(ar.cause().getMessage()));
+          } else if (RedisErrors.CONNECTION_CLOSED.equals(ar.cause().getMessage())) {
+            promise.tryFail(new StorageError(StorageError.Reason.CLOSED));
           } else {
             promise.tryFail(new StorageError(StorageError.Reason.REFUSED, String.valueOf(ar.cause().getMessage())));
           }

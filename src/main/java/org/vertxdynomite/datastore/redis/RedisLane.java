@@ -94,7 +94,7 @@ final class RedisLane {
       if (ar.succeeded()) {
         slot.failures = 0;
         promise.tryComplete(ResponseConverter.toReply(command, request, ar.result()));
-      } else if (ar.cause() instanceof io.vertx.redis.client.impl.types.ErrorType) {
+      } else if (RedisErrors.isServerReply(ar.cause())) {
         // A Redis error reply (WRONGTYPE, syntax…) is an answer, not a storage failure.
         promise.tryComplete(new RespError(ar.cause().getMessage()));
       } else {
@@ -128,6 +128,9 @@ final class RedisLane {
       return s;
     }
     String m = String.valueOf(t.getMessage());
+    if (RedisErrors.CONNECTION_CLOSED.equals(m)) {
+      return new StorageError(StorageError.Reason.CLOSED);
+    }
     if (m.contains("refused")) {
       return new StorageError(StorageError.Reason.REFUSED);
     }
