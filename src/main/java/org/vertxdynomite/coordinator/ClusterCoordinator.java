@@ -331,23 +331,18 @@ public final class ClusterCoordinator implements Coordinator {
 
   private List<List<Future<Reply>>> remoteRacks(Topology t, Consistency level, RespRequest request,
       CommandInfo info, Session session) {
-    if (level != Consistency.DC_EACH_SAFE_QUORUM) {
-      return List.of();
-    }
-    List<List<Future<Reply>>> remote = new ArrayList<>();
-    for (String dc : t.remoteDcs()) {
-      List<Future<Reply>> racks = new ArrayList<>();
-      for (String rack : t.racks(dc)) {
-        racks.add(inRack(t, dc, rack, request, info, session));
-      }
-      remote.add(racks);
-    }
-    return remote;
+    return remoteRacks(t, level, (dc, rack) -> inRack(t, dc, rack, request, info, session));
   }
 
   /** The remote racks' copies of a write under DC_EACH_SAFE_QUORUM (none otherwise), hinted where needed. */
   private List<List<Future<Reply>>> remoteWriteRacks(Topology t, Consistency level, RespRequest request,
       CommandInfo info, Session session, long ts) {
+    return remoteRacks(t, level, (dc, rack) -> writeInRack(t, dc, rack, request, info, session, ts));
+  }
+
+  /** Under DC_EACH_SAFE_QUORUM, {@code inRack} for every rack of every remote datacenter; none otherwise. */
+  private static List<List<Future<Reply>>> remoteRacks(Topology t, Consistency level,
+      java.util.function.BiFunction<String, String, Future<Reply>> inRack) {
     if (level != Consistency.DC_EACH_SAFE_QUORUM) {
       return List.of();
     }
@@ -355,7 +350,7 @@ public final class ClusterCoordinator implements Coordinator {
     for (String dc : t.remoteDcs()) {
       List<Future<Reply>> racks = new ArrayList<>();
       for (String rack : t.racks(dc)) {
-        racks.add(writeInRack(t, dc, rack, request, info, session, ts));
+        racks.add(inRack.apply(dc, rack));
       }
       remote.add(racks);
     }
