@@ -8,9 +8,9 @@ import org.vertxdynomite.config.HostPort;
  * Peers an operator marked down with {@code /peer/down/NAME}, by peer address ({@code dyn_listen},
  * stable across the peer's restarts), until {@code /peer/up/NAME}. Safe from any thread.
  *
- * <p>The mark is administrative: it is reported (admin port, INFO, metrics) but routing does not
- * consult it; taking a peer out of routing, with fail-over to the other replicas, is failure
- * handling's business (issue 5).
+ * <p>The mark is reported (admin port, INFO, metrics) and this node's routing honours it
+ * ({@link org.vertxdynomite.topology.PeerHealth}): the peer's reads fail over, its writes are
+ * hinted and handed off once it is marked up.
  */
 public final class PeerAdminStates {
 
