@@ -72,8 +72,8 @@ public final class NodeConfig {
   public static final long DEFAULT_EMBEDDED_MAXMEMORY = 0;
   /** {@code failure_detection_ms} (extension): a silent member leaves the cluster after 10 s. */
   public static final int DEFAULT_FAILURE_DETECTION_MS = 10_000;
-  /** {@code lww_fence_slots} (extension): 2^20 keys remembered by the last-write-wins fence (24 MiB). */
-  public static final int DEFAULT_LWW_FENCE_SLOTS = 1 << 20;
+  /** {@code lww_fence_slots} (extension): 2^18 keys remembered by the last-write-wins fence (6 MiB). */
+  public static final int DEFAULT_LWW_FENCE_SLOTS = 1 << 18;
   /** {@code proto_max_bulk_len} (extension): 512mb, as Redis's {@code proto-max-bulk-len}. */
   public static final long DEFAULT_PROTO_MAX_BULK_LEN = 512L * 1024 * 1024;
   /** {@code data_dir} (extension): {@code data}, relative to the working directory. */

@@ -55,15 +55,11 @@ final class ReplicaStore {
     for (int i = 0; i < positions.length; i++) {
       keys[i] = request.arg(positions[i]);
     }
-    if (fence.isLate(keys, timestamp, PeerFlags.has(flags, PeerFlags.HINTED))) {
+    // Admitted and remembered in one step (a late write racing a newer one is voided here); if the
+    // datastore then fails, the write is taken back, so its hint is not mistaken for a duplicate.
+    if (!fence.admit(keys, timestamp, LateWrites.overwrites(name, request), PeerFlags.has(flags, PeerFlags.HINTED))) {
       return Future.succeededFuture(LateWrites.voidedReply(name));
     }
-    boolean overwrites = LateWrites.overwrites(name, request);
-    // Remembered only once applied: a write whose datastore failed comes back as a hint.
-    return datastore.execute(request, info, orderKey).andThen(ar -> {
-      if (ar.succeeded() && !(ar.result() instanceof RespError)) {
-        fence.applied(keys, timestamp, overwrites);
-      }
-    });
+    return datastore.execute(request, info, orderKey).onFailure(e -> fence.notApplied(keys, timestamp));
   }
 }

@@ -23,8 +23,8 @@ package org.vertxdynomite.replication;
  */
 public final class WriteFence {
 
-  /** Default number of slots: 2^20, 24 MiB. */
-  public static final int DEFAULT_SLOTS = 1 << 20;
+  /** Default number of slots: 2^18, 6 MiB. */
+  public static final int DEFAULT_SLOTS = 1 << 18;
 
   private static final int STRIPES = 64;
 
@@ -95,7 +95,30 @@ public final class WriteFence {
     }
   }
 
-  /** {@link #isLate} then, when not late, {@link #applied}: for callers that apply at once. */
+  /**
+   * The write stamped {@code timestamp} that {@link #admit} took in could not be applied (its
+   * datastore failed): it no longer counts as the keys' newest write, so its hint, replayed
+   * later, is not taken for a duplicate. Older writes stay void: the hint will supersede them.
+   */
+  public void notApplied(byte[][] keys, long timestamp) {
+    if (timestamp <= 0) {
+      return;
+    }
+    for (byte[] key : keys) {
+      long h = hash(key);
+      int slot = (int) h & mask;
+      synchronized (locks[slot & (STRIPES - 1)]) {
+        if (fingerprints[slot] == h && newest[slot] == timestamp) {
+          newest[slot] = timestamp - 1;
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #isLate} then, when not late, {@link #applied}, in one step, so that of two writes to a
+   * key racing to the datastore the older one is voided here rather than applied after the newer.
+   */
   public boolean admit(byte[][] keys, long timestamp, boolean overwrites, boolean replayed) {
     if (isLate(keys, timestamp, replayed)) {
       return false;

@@ -99,4 +99,12 @@ class WriteFenceUnitTests {
     fence.applied(keys("k"), 90, false);
     assertThat(fence.isLate(keys("k"), 90, true)).isTrue();
   }
+
+  @Test
+  void aWriteAdmittedButThenNotAppliedDoesNotMakeItsHintADuplicateWhileOlderWritesStayVoid() {
+    assertThat(fence.admit(keys("k"), 90, true, false)).isTrue();
+    fence.notApplied(keys("k"), 90);
+    assertThat(fence.isLate(keys("k"), 90, true)).as("its hint").isFalse();
+    assertThat(fence.isLate(keys("k"), 80, false)).as("an older write").isTrue();
+  }
 }
