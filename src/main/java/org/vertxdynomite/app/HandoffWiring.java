@@ -61,8 +61,7 @@ final class HandoffWiring {
     java.util.Set<HintTarget> pending = handoff.stats().pendingByTarget().keySet();
     seenUp.keySet().retainAll(pending);
     for (HintTarget target : pending) {
-      boolean up = target instanceof HintTarget.Datacenter dc ? d.isUp(dc.name(), true)
-          : d.isUp(((HintTarget.Node) target).name(), false);
+      boolean up = d.isUp(nameOf(target), isDatacenter(target));
       Boolean before = seenUp.put(target, up);
       if (before == null || before != up) {
         if (up) {
@@ -79,12 +78,20 @@ final class HandoffWiring {
     if (d == null) {
       return Future.failedFuture(new IllegalStateException("not connected yet"));
     }
-    boolean datacenter = hint.target() instanceof HintTarget.Datacenter;
-    String name = hint.target() instanceof HintTarget.Datacenter dc ? dc.name() : ((HintTarget.Node) hint.target()).name();
+    HintTarget target = hint.target();
     // After a failed delivery the target counts as unseen, so the next check that finds it up
     // restarts its replay at once instead of after the replayer's growing back-off (a target
     // that stays live while its datastore is briefly down, for instance).
-    return d.deliver(name, datacenter, hint.timestamp(), hint.request())
-        .onFailure(e -> seenUp.remove(hint.target()));
+    return d.deliver(nameOf(target), isDatacenter(target), hint.timestamp(), hint.request())
+        .onFailure(e -> seenUp.remove(target));
+  }
+
+  private static boolean isDatacenter(HintTarget target) {
+    return target instanceof HintTarget.Datacenter;
+  }
+
+  /** The node or datacenter name {@link HintDelivery} knows the target by. */
+  private static String nameOf(HintTarget target) {
+    return target instanceof HintTarget.Datacenter dc ? dc.name() : ((HintTarget.Node) target).name();
   }
 }

@@ -52,7 +52,7 @@ final class SloppyQuorum {
       return keepHere(owner, write, orderKey, ts, cause);
     }
     Future<Reply> kept = transport.isSelf(standIn)
-        ? hints.keep(owner.name(), false, ts, orderKey, write).map(v -> (Reply) Replies.OK)
+        ? keep(owner.name(), write, orderKey, ts)
         : transport.hint(standIn, owner.name(), write, orderKey, ts);
     return kept.transform(ar -> {
       if (ar.succeeded() && !(ar.result() instanceof RespError)) {
