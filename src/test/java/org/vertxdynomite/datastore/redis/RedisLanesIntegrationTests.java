@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vertxdynomite.command.CommandTable;
+import org.vertxdynomite.datastore.StorageError;
 import org.vertxdynomite.resp.BulkReply;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespRequest;
@@ -47,6 +48,41 @@ class RedisLanesIntegrationTests {
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void theInFlightBoundCountsOnlyUnansweredRequests() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (RedisServerProcess redis = RedisServerProcess.start()) {
+      // A long timeout: the lane's sweep then runs only every 100 ms.
+      RedisDatastore ds = new RedisDatastore(vertx, new RedisSettings("127.0.0.1", redis.port(), 1, 60_000, 200, 3, 10));
+      ds.start().await(10, TimeUnit.SECONDS);
+      ContextInternal ctx = (ContextInternal) vertx.getOrCreateContext();
+
+      List<Future<Reply>> tooMany = Future.<List<Future<Reply>>>future(p -> ctx.runOnContext(v -> p.complete(
+          pings(ds, 11)))).await(10, TimeUnit.SECONDS);
+      Future.join(tooMany).otherwiseEmpty().await(10, TimeUnit.SECONDS);
+      assertThat(tooMany.stream().filter(Future::failed).map(f -> f.cause().getMessage()))
+          .containsExactly(new StorageError(StorageError.Reason.OVERLOADED).getMessage());
+
+      // Ten answered requests free their places at once, not when the sweep passes.
+      List<Future<Reply>> again = Future.<List<Future<Reply>>>future(p -> ctx.runOnContext(v -> {
+        List<Future<Reply>> first = pings(ds, 10);
+        Future.all(first).onComplete(ar -> p.complete(pings(ds, 10)));
+      })).await(10, TimeUnit.SECONDS);
+      Future.all(again).await(10, TimeUnit.SECONDS);
+      ds.close().await(10, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static List<Future<Reply>> pings(RedisDatastore ds, int n) {
+    List<Future<Reply>> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(ds.execute(RespRequest.of("PING"), CommandTable.get().lookup("ping"), i));
+    }
+    return out;
   }
 
   private static long i(String key) {
