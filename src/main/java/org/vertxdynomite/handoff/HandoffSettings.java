@@ -36,8 +36,12 @@ public record HandoffSettings(Path directory, long maxBytes, long windowMs, long
   public static final long DEFAULT_RETRY_MS = 1000;
   /** First pause after a failed delivery: 1 s. */
   public static final long DEFAULT_BACKOFF_MIN_MS = 1000;
-  /** Longest pause after failed deliveries: 30 s. */
-  public static final long DEFAULT_BACKOFF_MAX_MS = 30_000;
+  /**
+   * Longest pause after failed deliveries: 5 s. A target that answers but cannot apply (its
+   * datastore reconnecting) is tried again soon, so the replicas converge within seconds of its
+   * recovery; a target that is down costs one small message per pause.
+   */
+  public static final long DEFAULT_BACKOFF_MAX_MS = 5_000;
 
   public HandoffSettings {
     positive(maxBytes, "maxBytes");

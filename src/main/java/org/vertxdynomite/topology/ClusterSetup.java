@@ -76,6 +76,9 @@ public final class ClusterSetup {
   // Held so that the level set on it is not lost when java.util.logging drops unused loggers.
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
+  /** How often split clusters look for each other to merge. */
+  static final int MERGE_CHECK_SECONDS = 5;
+
   private final NodeConfig config;
   private final ClusterOptions options;
   private final JsonObject announcement;
@@ -137,6 +140,11 @@ public final class ClusterSetup {
     c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     c.setProperty("hazelcast.max.no.heartbeat.seconds",
         Integer.toString((int) Math.ceil(config.failureDetectionMs() / 1000.0)));
+    // A member dropped while frozen (GC, SIGSTOP, a network cut) forms a cluster of its own when it
+    // wakes; Hazelcast merges the split clusters only at its next merge check (by default 5 min
+    // after start, then every 2 min). Every few seconds, so the node rejoins soon after it returns.
+    c.setProperty("hazelcast.merge.first.run.delay.seconds", Integer.toString(MERGE_CHECK_SECONDS));
+    c.setProperty("hazelcast.merge.next.run.delay.seconds", Integer.toString(MERGE_CHECK_SECONDS));
 
     NetworkConfig network = c.getNetworkConfig();
     network.setPort(dyn.port()).setPortAutoIncrement(false).setPortCount(1);
