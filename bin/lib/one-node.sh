@@ -69,8 +69,13 @@ start_one_node() {
     sleep 0.2
   done
   echo "node $name (pid $pid) answers PING after $(elapsed "$t0")"
-  # The node decides whether to warm up before it takes clients, so /warmup is settled by now.
-  status=$(admin_get "$ROW_STATS" /warmup | tr -d ' \n' | grep -o '"status":"[a-z]*"' | cut -d'"' -f4)
+  # The node decides whether to warm up before it takes clients, so /warmup is settled by now;
+  # its admin port opens just after the client port.
+  t0=$(now_ms)
+  until status=$(admin_get "$ROW_STATS" /warmup | tr -d ' \n' | grep -o '"status":"[a-z]*"' | cut -d'"' -f4) &&
+    [[ -n $status ]] || (($(now_ms) - t0 > 10000)); do
+    sleep 0.2
+  done
   echo "warm-up: ${status:-unknown}; follow it with: curl -s 127.0.0.1:$ROW_STATS/warmup"
   skipped=$(tail -n +"$((lines + 1))" "$ROW_LOG" | grep -o -m1 'the datastore holds [0-9]* keys; none needed')
   if ((empty)) && [[ -n $skipped ]]; then
