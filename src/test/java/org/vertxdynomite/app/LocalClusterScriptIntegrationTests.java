@@ -146,6 +146,76 @@ class LocalClusterScriptIntegrationTests {
   }
 
   @Test
+  void stopNodeAndStartNodeRestartOneNodeUnderItsNewPidAndAWipedNodeWarmsUpFromItsReplica() throws Exception {
+    int base = freeBasePort(2);
+    try {
+      Result start = script("start", "--racks", "2", "--nodes", "1", "--redis", "--base-port", String.valueOf(base),
+          "--dir", dir.toString(), "--wait", "90");
+      assertThat(start.exitCode()).as(start.output()).isZero();
+      int keys = 200;
+      try (Jedis n1 = new Jedis("127.0.0.1", base + 2)) {
+        for (int i = 0; i < keys; i++) {
+          n1.set("key:" + i, "value-" + i);
+        }
+      }
+      int rack2Redis = base + 14;
+      assertThat(Poll.until(Duration.ofSeconds(10), () -> redisDbSize(rack2Redis), n -> n == keys)).isEqualTo(keys);
+      long before = recordedNodePid("dc1-rack2-n1");
+
+      Result stop = script("stop-node", "dc1-rack2-n1", "--dir", dir.toString());
+      assertThat(stop.exitCode()).as(stop.output()).isZero();
+      assertThat(stop.output()).contains("node dc1-rack2-n1 is down; start it again with:");
+      assertThat(alive(before)).isFalse();
+      Result down = script("status", "--dir", dir.toString());
+      assertThat(down.exitCode()).isEqualTo(1);
+      assertThat(down.output()).containsPattern("dc1-rack2-n1 .* down ");
+      assertThat(script("stop-node", "dc1-rack2-n1", "--dir", dir.toString()).output()).contains("is not running");
+
+      // Restarted with the data its redis-server kept: it answers again under a new, recorded PID.
+      Result kept = script("start-node", "dc1-rack2-n1", "--dir", dir.toString(), "--wait", "60");
+      assertThat(kept.exitCode()).as(kept.output()).isZero();
+      assertThat(kept.output()).contains("kept its data").contains("answers PING after");
+      assertThat(script("status", "--dir", dir.toString()).exitCode()).isZero();
+      assertThat(script("start-node", "dc1-rack2-n1", "--dir", dir.toString()).output()).contains("is running");
+
+      // Wiped: it copies every key back from the other rack.
+      assertThat(script("stop-node", "dc1-rack2-n1", "--kill", "--dir", dir.toString()).output()).contains("SIGKILL");
+      Result wiped = script("start-node", "dc1-rack2-n1", "--wipe", "--dir", dir.toString(), "--wait", "60");
+      assertThat(wiped.exitCode()).as(wiped.output()).isZero();
+      assertThat(wiped.output()).contains("wiped the redis-server of dc1-rack2-n1").contains("warm-up: ")
+          .doesNotContain("NOT warmed up");
+      assertThat(Poll.until(Duration.ofSeconds(30), () -> redisDbSize(rack2Redis), n -> n == keys)).isEqualTo(keys);
+
+      assertThat(recordedNodePid("dc1-rack2-n1")).isNotEqualTo(before);
+      List<Long> pids = statePids();
+      assertThat(pids).hasSize(4).doesNotContain(before).allMatch(LocalClusterScriptIntegrationTests::alive);
+      assertThat(script("stop", "--dir", dir.toString()).exitCode()).isZero();
+      assertThat(pids).as("gone after stop").noneMatch(LocalClusterScriptIntegrationTests::alive);
+    } finally {
+      if (Files.exists(dir.resolve("state"))) {
+        script("stop", "--dir", dir.toString());
+      }
+    }
+  }
+
+  private long recordedNodePid(String name) throws IOException {
+    for (String line : Files.readAllLines(dir.resolve("state"))) {
+      String[] f = line.split(" ");
+      if (f[0].equals("node") && f[2].equals(name)) {
+        return Long.parseLong(f[1]);
+      }
+    }
+    throw new AssertionError("no node " + name + " in the state file");
+  }
+
+  private static long redisDbSize(int port) throws IOException {
+    try (RawRespClient r = new RawRespClient("127.0.0.1", port)) {
+      String reply = r.callString("DBSIZE");
+      return Long.parseLong(reply.substring(1, reply.length() - 2));
+    }
+  }
+
+  @Test
   void startRefusesBadOptionsAndBusyPortsWithoutStartingAnything() throws Exception {
     Result zero = script("start", "--racks", "0", "--dir", dir.toString());
     assertThat(zero.exitCode()).isEqualTo(1);
