@@ -4,7 +4,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
@@ -67,6 +70,17 @@ final class ClientConnection implements RequestHandler {
     socket.handler(this::onData);
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(e -> socket.close());
+    if (socket instanceof NetSocketInternal internal) {
+      // A client that sends its last requests and then half-closes (FIN) still gets their replies,
+      // as from redis-server: the connection closes once they are written.
+      internal.channelHandlerContext().channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+      internal.eventHandler(event -> {
+        if (event instanceof ChannelInputShutdownEvent) {
+          closeAfterReply();
+          flush();
+        }
+      });
+    }
   }
 
   Session session() {

@@ -71,6 +71,22 @@ class RespServerOverRedisIntegrationTests {
   }
 
   @Test
+  void aClientThatHalfClosesAfterItsRequestsStillGetsEveryReplyAsFromRedis() throws Exception {
+    try (RawRespClient c = node()) {
+      c.call("SET", "k", "v");
+    }
+    for (int p : new int[] {redis.port(), port}) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", p)) {
+        s.setSoTimeout(5000);
+        s.getOutputStream().write("GET k\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+        s.shutdownOutput();
+        String replies = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(replies).as("port %d", p).isEqualTo("$1\r\nv\r\n+PONG\r\n");
+      }
+    }
+  }
+
+  @Test
   void repliesAreByteIdenticalToRedisForEveryReplyShape() throws Exception {
     byte[] binary = new byte[256];
     for (int i = 0; i < binary.length; i++) {
