@@ -136,6 +136,54 @@ public final class WriteFence {
     }
   }
 
+  /** The timestamp of the last FLUSHALL/FLUSHDB applied here, 0 if none. */
+  public long flushedAt() {
+    return flushedAt;
+  }
+
+  /** The newest write to {@code key} applied here, 0 when the fence does not remember one. */
+  public long newest(byte[] key) {
+    return lookup(key, false);
+  }
+
+  /** The newest whole-value write (or delete) of {@code key} applied here, 0 when not remembered. */
+  public long newestOverwrite(byte[] key) {
+    return lookup(key, true);
+  }
+
+  /**
+   * For anti-entropy repair: in one step, checks that nothing changed for {@code key} since the
+   * repair looked (its newest write is still {@code expectedNewest}, 0 for none remembered, and
+   * the last flush still {@code expectedFlushedAt}) and, if so, remembers the repair as a
+   * whole-value write stamped {@code stamp} (nothing when 0), so that older writes arriving later
+   * are voided. False when something changed: the repair must not be applied.
+   */
+  public boolean repair(byte[] key, long expectedNewest, long expectedFlushedAt, long stamp) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      long current = fingerprints[slot] == h ? newest[slot] : 0;
+      if (current != expectedNewest || flushedAt != expectedFlushedAt) {
+        return false;
+      }
+      if (stamp > 0) {
+        record(h, stamp, true);
+      }
+      return true;
+    }
+  }
+
+  private long lookup(byte[] key, boolean overwrite) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] != h) {
+        return 0;
+      }
+      return overwrite ? newestOverwrite[slot] : newest[slot];
+    }
+  }
+
   /** Writes voided so far. */
   public synchronized long voided() {
     return voided;

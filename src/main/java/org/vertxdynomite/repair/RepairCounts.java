@@ -1,0 +1,92 @@
+package org.vertxdynomite.repair;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/** Counters of repair, for one run or since the node started; safe from any thread. */
+public final class RepairCounts {
+
+  /** What is counted. */
+  public enum Kind {
+    /** Keys digested on this node's side (in ranges it shares with a peer). */
+    COMPARED,
+    /** Digest buckets that differed between this node and a peer. */
+    DIFFERING_BUCKETS,
+    /** Keys copied to a replica missing them. */
+    COPIED,
+    /** Keys whose losing value was replaced. */
+    REPLACED,
+    /** Keys deleted from a replica holding a value deleted elsewhere by a newer write. */
+    DELETED,
+    /** Keys not judged: written too recently. */
+    DEFERRED,
+    /** Repair writes not applied: the key changed at the receiver since it was read. */
+    RACED,
+    /** Repair writes the receiver's datastore refused or could not answer. */
+    FAILED,
+    /** Conflicts: different values, the newer remembered timestamp won. */
+    CONFLICT_NEWER,
+    /** Conflicts: different values, the one whose timestamp is remembered won. */
+    CONFLICT_REMEMBERED,
+    /** Conflicts: different values, no timestamp to tell; the greater payload won. */
+    CONFLICT_TIEBREAK,
+    /** Conflicts: a value on one side, a newer delete remembered on the other; deleted. */
+    CONFLICT_DELETED,
+    /** Conflicts left alone: no safe decision (a newer flush, or a merging write where the key is absent). */
+    CONFLICT_UNRESOLVED,
+    /** Pairs (this node and one peer) whose comparison failed (timeout, peer gone, datastore error). */
+    FAILED_PAIRS;
+
+    /** Lower-case name for JSON and metric tags. */
+    public String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final AtomicLongArray counts = new AtomicLongArray(Kind.values().length);
+  private final RepairCounts also;
+
+  /** Counters that also add everything to {@code also} (the totals), if not null. */
+  RepairCounts(RepairCounts also) {
+    this.also = also;
+  }
+
+  /** Fresh counters. */
+  public RepairCounts() {
+    this(null);
+  }
+
+  void add(Kind kind, long n) {
+    counts.addAndGet(kind.ordinal(), n);
+    if (also != null) {
+      also.add(kind, n);
+    }
+  }
+
+  /** The count of {@code kind}. */
+  public long get(Kind kind) {
+    return counts.get(kind.ordinal());
+  }
+
+  /** Every count by its {@link Kind#tag()}. */
+  public JsonObject toJson() {
+    JsonObject o = new JsonObject();
+    for (Kind k : Kind.values()) {
+      o.put(k.tag(), get(k));
+    }
+    return o;
+  }
+
+  /** The conflict counter of a decision's outcome, or null when it is not a conflict. */
+  static Kind conflictOf(Decision.Outcome outcome) {
+    return switch (outcome) {
+      case NEWER_WON -> Kind.CONFLICT_NEWER;
+      case REMEMBERED_WON -> Kind.CONFLICT_REMEMBERED;
+      case TIEBREAK -> Kind.CONFLICT_TIEBREAK;
+      case DELETED -> Kind.CONFLICT_DELETED;
+      case UNRESOLVED -> Kind.CONFLICT_UNRESOLVED;
+      default -> null;
+    };
+  }
+}
