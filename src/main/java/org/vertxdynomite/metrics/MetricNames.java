@@ -73,10 +73,10 @@ public final class MetricNames {
   public static final String REPAIR_RUNNING = "dynomite.repair.running";
   /** Repair: keys by kind (compared|differing_buckets|copied|replaced|deleted|deferred|raced|failed). */
   public static final String REPAIR_KEYS = "dynomite.repair.keys";
-  /** Repair: conflicts by resolution (newer|remembered|tiebreak|deleted|unresolved). */
+  /** Repair: conflicts by resolution (newer|deleted|majority|unresolved). */
   public static final String REPAIR_CONFLICTS = "dynomite.repair.conflicts";
-  /** Repair: comparisons with a peer that failed. */
-  public static final String REPAIR_FAILED_PAIRS = "dynomite.repair.failed.pairs";
+  /** Repair: comparisons with the peers sharing some ranges that failed. */
+  public static final String REPAIR_FAILED = "dynomite.repair.failed.comparisons";
 
   /** Every name above. */
   public static final List<String> ALL = List.of(CLIENT_REQUESTS, CLIENT_REQUEST_SIZE, CLIENT_CONNECTIONS,
@@ -84,7 +84,7 @@ public final class MetricNames {
       REPLICA_REQUESTS, PEER_REQUESTS, PEER_BATCH_REQUESTS, PEERS, PEER_UP, DATASTORE_REQUESTS, DATASTORE_ERRORS,
       DATASTORE_RECONNECTS, EMBEDDED_MEMORY_USED, EMBEDDED_KEYS, NODE_STATE, CONSISTENCY_LEVEL, TIMEOUT_FACTOR,
       HINTS_PENDING, HINTS_TARGET_PENDING, HINTS, WARMUP_KEYS, WARMUP_BYTES, WARMUP_RATE, WARMUP_ETA, WARMUP_STATUS,
-      REPAIR_RUNS, REPAIR_RUNNING, REPAIR_KEYS, REPAIR_CONFLICTS, REPAIR_FAILED_PAIRS);
+      REPAIR_RUNS, REPAIR_RUNNING, REPAIR_KEYS, REPAIR_CONFLICTS, REPAIR_FAILED);
 
   private MetricNames() {}
 }

@@ -1,48 +1,54 @@
 package org.vertxdynomite.repair;
 
+import java.util.Collections;
+import java.util.List;
+
 /**
- * What repair does about one key two replicas (A and B) hold differently, and why.
+ * What repair does about one key its replicas hold differently, and why.
  *
  * @param outcome why (what is counted)
- * @param action what is written
- * @param atA whether the write goes to replica A (else to B); meaningless for {@link Action#NONE}
- * @param stamp the timestamp the write is remembered under in the receiver's fence (0: none)
+ * @param actions what is written at each replica, in the order the versions were given
+ * @param source the replica whose value (payload, expiry) is copied or restored; -1 when none is
+ * @param stamp the timestamp the writes are remembered under in the receivers' fences (0: none)
  */
-public record Decision(Outcome outcome, Action action, boolean atA, long stamp) {
+public record Decision(Outcome outcome, List<Action> actions, int source, long stamp) {
 
-  /** What is written at the receiving replica. */
+  public Decision {
+    actions = List.copyOf(actions);
+  }
+
+  /** What is written at one replica. */
   public enum Action {
     /** Nothing. */
     NONE,
     /** {@code RESTORE key ttl payload ABSTTL} without REPLACE: the key is missing there. */
     COPY,
-    /** {@code RESTORE … REPLACE}: the receiver's value loses. */
+    /** {@code RESTORE … REPLACE}: the replica's value loses. */
     REPLACE,
-    /** {@code DEL key}: the receiver's value was deleted (or replaced, then expired) elsewhere by a newer write. */
+    /** {@code DEL key}: the replica's value was deleted elsewhere by a write at least as new. */
     DELETE
   }
 
   /** Why. */
   public enum Outcome {
-    /** Both hold the same value (or neither holds the key). */
+    /** Every replica holds the same value (or none holds the key). */
     EQUAL,
     /** A write to the key is younger than the settle time: it may still be on its way; next run. */
     DEFERRED,
-    /** Missing on one replica, which knows no newer write nor flush: copied there. */
+    /** Missing on some replicas, which know nothing newer: copied there. */
     MISSING_COPIED,
-    /** One replica's fence remembers a whole-value write (a DEL…) at least as new as the other's value. */
-    DELETED,
-    /** Different values, both timestamps remembered: the newer won. */
+    /** Different values; one replica's remembered write is newer than anything the others can hold: it won. */
     NEWER_WON,
-    /** Different values, only one timestamp remembered: the remembered one won. */
-    REMEMBERED_WON,
-    /** Different values, no timestamps or equal ones: the greater payload (unsigned bytes) won. */
-    TIEBREAK,
-    /** Cannot be decided safely (a newer flush, or a merging write on the side lacking the key): left alone. */
+    /** A replica remembers a whole-value write (DEL…) that left the key absent, newer than the others' values: deleted. */
+    DELETED,
+    /** Different values, no newest write known for sure; the value most replicas (a strict majority) hold won. */
+    MAJORITY_WON,
+    /** Cannot be decided safely: left alone, counted. */
     UNRESOLVED
   }
 
-  static final Decision EQUAL = new Decision(Outcome.EQUAL, Action.NONE, false, 0);
-  static final Decision DEFER = new Decision(Outcome.DEFERRED, Action.NONE, false, 0);
-  static final Decision LEAVE = new Decision(Outcome.UNRESOLVED, Action.NONE, false, 0);
+  /** The same outcome with nothing written at any of {@code n} replicas. */
+  static Decision nothing(Outcome outcome, int n) {
+    return new Decision(outcome, Collections.nCopies(n, Action.NONE), -1, 0);
+  }
 }

@@ -111,14 +111,15 @@ final class LocalReplica implements Replica {
       // The fence is read after the value: a write landing in between shows as a newer timestamp
       // (deferred as too recent) rather than as an old timestamp on a new value.
       return KeyVersion.present(payload.value(), ttl.value() < 0 ? 0 : now + ttl.value(), fence.newest(key),
-          fence.newestOverwrite(key));
+          fence.newestOverwrite(key), fence.forgottenBefore(key));
     });
   }
 
   @Override
   public Future<Map<String, KeyVersion>> remembered(List<byte[]> keys) {
     Map<String, KeyVersion> out = new LinkedHashMap<>();
-    keys.forEach(k -> out.put(Keys.of(k), KeyVersion.absent(fence.newest(k), fence.newestOverwrite(k))));
+    keys.forEach(k -> out.put(Keys.of(k),
+        KeyVersion.absent(fence.newest(k), fence.newestOverwrite(k), fence.forgottenBefore(k))));
     return Future.succeededFuture(out);
   }
 

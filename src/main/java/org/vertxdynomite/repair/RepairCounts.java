@@ -25,18 +25,16 @@ public final class RepairCounts {
     RACED,
     /** Repair writes the receiver's datastore refused or could not answer. */
     FAILED,
-    /** Conflicts: different values, the newer remembered timestamp won. */
+    /** Conflicts: different values, a remembered write newer than anything the others can hold won. */
     CONFLICT_NEWER,
-    /** Conflicts: different values, the one whose timestamp is remembered won. */
-    CONFLICT_REMEMBERED,
-    /** Conflicts: different values, no timestamp to tell; the greater payload won. */
-    CONFLICT_TIEBREAK,
-    /** Conflicts: a value on one side, a newer delete remembered on the other; deleted. */
+    /** Conflicts: values deleted by a remembered newer DEL (or whole-value write) elsewhere. */
     CONFLICT_DELETED,
-    /** Conflicts left alone: no safe decision (a newer flush, or a merging write where the key is absent). */
+    /** Conflicts: different values, no newest write known for sure; the majority's value won. */
+    CONFLICT_MAJORITY,
+    /** Conflicts left alone: no safe decision. */
     CONFLICT_UNRESOLVED,
-    /** Pairs (this node and one peer) whose comparison failed (timeout, peer gone, datastore error). */
-    FAILED_PAIRS;
+    /** Comparisons (this node and the peers sharing some ranges) that failed: timeout, peer gone, datastore error. */
+    FAILED_COMPARISONS;
 
     /** Lower-case name for JSON and metric tags. */
     public String tag() {
@@ -82,9 +80,8 @@ public final class RepairCounts {
   static Kind conflictOf(Decision.Outcome outcome) {
     return switch (outcome) {
       case NEWER_WON -> Kind.CONFLICT_NEWER;
-      case REMEMBERED_WON -> Kind.CONFLICT_REMEMBERED;
-      case TIEBREAK -> Kind.CONFLICT_TIEBREAK;
       case DELETED -> Kind.CONFLICT_DELETED;
+      case MAJORITY_WON -> Kind.CONFLICT_MAJORITY;
       case UNRESOLVED -> Kind.CONFLICT_UNRESOLVED;
       default -> null;
     };

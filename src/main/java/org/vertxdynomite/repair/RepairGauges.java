@@ -26,8 +26,8 @@ public final class RepairGauges {
       if (k.tag().startsWith("conflict_")) {
         name = MetricNames.REPAIR_CONFLICTS;
         tag = "resolution";
-      } else if (k == RepairCounts.Kind.FAILED_PAIRS) {
-        name = MetricNames.REPAIR_FAILED_PAIRS;
+      } else if (k == RepairCounts.Kind.FAILED_COMPARISONS) {
+        name = MetricNames.REPAIR_FAILED;
         tag = null;
       } else {
         name = MetricNames.REPAIR_KEYS;
@@ -45,7 +45,7 @@ public final class RepairGauges {
   private static String description(String name) {
     return switch (name) {
       case MetricNames.REPAIR_CONFLICTS -> "Anti-entropy conflicts (replicas holding different versions) by resolution";
-      case MetricNames.REPAIR_FAILED_PAIRS -> "Anti-entropy comparisons with a peer that failed";
+      case MetricNames.REPAIR_FAILED -> "Anti-entropy comparisons with the peers sharing some ranges that failed";
       default -> "Anti-entropy keys by what repair did with them (compared, copied, replaced, deleted, deferred, "
           + "raced, failed) and digest buckets that differed";
     };

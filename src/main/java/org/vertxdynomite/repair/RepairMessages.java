@@ -17,9 +17,10 @@ import org.vertxdynomite.warmup.HashRange;
  * <ul>
  *   <li>{@code {"op": "scan", "cursor", "count", "ranges": [[lo, hi], …], "buckets": [b, …] or
  *       absent}} → {@code {"cursor", "scanned", "flushed_at", "digest": [[bucket, sum, count], …]}}
- *       or {@code …, "entries": [[key, payload, expireAt, newest, newestOverwrite], …]}};
- *   <li>{@code {"op": "remembered", "keys": [key, …]}} → {@code {"keys": [[key, newest,
- *       newestOverwrite], …]}}: what the peer's fence remembers of keys it lacks;
+ *       or {@code …, "entries": [[key, payload, expireAt, newest, newestOverwrite,
+ *       forgottenBefore], …]}};
+ *   <li>{@code {"op": "remembered", "keys": [key, …]}} → {@code {"keys": [[key, null, 0, newest,
+ *       newestOverwrite, forgottenBefore], …]}}: what the peer's fence remembers of keys it lacks;
  *   <li>{@code {"op": "apply", "writes": [[action, key, payload, expireAt, expectNewest,
  *       expectFlushedAt, stamp], …]}} → {@code {"applied", "raced", "failed"}}.
  * </ul>
@@ -104,7 +105,7 @@ final class RepairMessages {
 
   static JsonObject rememberedToJson(Map<String, KeyVersion> versions) {
     JsonArray out = new JsonArray();
-    versions.forEach((k, v) -> out.add(new JsonArray().add(Keys.bytes(k)).add(v.newest()).add(v.newestOverwrite())));
+    versions.forEach((k, v) -> out.add(v.toJson(Keys.bytes(k))));
     return new JsonObject().put("keys", out);
   }
 
@@ -112,8 +113,7 @@ final class RepairMessages {
     JsonArray json = o.getJsonArray("keys");
     Map<String, KeyVersion> out = new LinkedHashMap<>();
     for (int i = 0; i < json.size(); i++) {
-      JsonArray e = json.getJsonArray(i);
-      out.put(Keys.of(e.getBinary(0)), KeyVersion.absent(e.getLong(1), e.getLong(2)));
+      out.put(Keys.of(json.getJsonArray(i).getBinary(0)), KeyVersion.fromJson(json.getJsonArray(i)));
     }
     return out;
   }

@@ -4,23 +4,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.vertxdynomite.coordinator.ReadEligibility;
+import org.vertxdynomite.ring.Token;
 import org.vertxdynomite.ring.TokenRing;
 import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.topology.Topology;
 import org.vertxdynomite.warmup.HashRange;
 
 /**
- * Whom a node compares its data with: for every other rack of its datacenter, the owners there of
- * the node's ranges (its ranges on its own rack's ring, cut where that rack's ring changes owner —
- * racks may differ in size), each with the hash ranges the two hold in common. Only peers that are
- * live, not a configured-only placeholder and NORMAL (a warming node is left to its warm-up).
+ * Whom a node compares its data with: its ranges (on its own rack's ring) cut wherever the ring
+ * of another rack of its datacenter changes owner — racks may differ in size — so that each piece
+ * has one owner per rack; pieces with the same owners form a {@link Group}, compared in one go, so
+ * that a value most replicas hold can be told from one only a few do. Only peers that are live,
+ * not a configured-only placeholder and NORMAL (a warming node is left to its warm-up).
  */
 public final class RepairPlan {
 
-  /** A peer and the hash ranges both it and this node hold, ascending, adjacent ones merged. */
-  public record Pair(NodeInfo peer, List<HashRange> ranges) {
-    public Pair {
+  /** The peers (one per other rack, rack order) that hold {@code ranges} with this node. */
+  public record Group(List<NodeInfo> peers, List<HashRange> ranges) {
+    public Group {
+      peers = List.copyOf(peers);
       ranges = List.copyOf(ranges);
     }
   }
@@ -28,37 +32,63 @@ public final class RepairPlan {
   private RepairPlan() {}
 
   /**
-   * The pairs of {@code topology}'s own node. With {@code lowerIdOnly}, only peers whose node id
-   * is greater than this node's: when every node runs periodically, each pair is then compared
-   * once per interval, by the node of the lower id.
+   * The groups of {@code topology}'s own node. With {@code lowestIdOnly}, only groups where this
+   * node's id is the lowest: when every node runs periodically, each group of replicas is then
+   * compared once per interval.
    */
-  public static List<Pair> of(Topology topology, boolean lowerIdOnly) {
+  public static List<Group> of(Topology topology, boolean lowestIdOnly) {
     NodeInfo self = topology.self();
     List<HashRange> mine = HashRange.owned(topology.ring(self.dc(), self.rack()), n -> n.id().equals(self.id()));
-    List<Pair> pairs = new ArrayList<>();
+    List<TokenRing<NodeInfo>> rings = new ArrayList<>();
     for (String rack : topology.racks(self.dc())) {
-      if (rack.equals(self.rack())) {
-        continue;
+      if (!rack.equals(self.rack())) {
+        rings.add(topology.ring(self.dc(), rack));
       }
-      TokenRing<NodeInfo> ring = topology.ring(self.dc(), rack);
-      Map<NodeInfo, List<HashRange>> byOwner = new LinkedHashMap<>();
-      for (HashRange range : mine) {
-        for (HashRange.Piece<NodeInfo> p : HashRange.split(range, ring)) {
-          merge(byOwner.computeIfAbsent(p.owner(), o -> new ArrayList<>()), p.range());
-        }
-      }
-      byOwner.forEach((peer, ranges) -> {
-        if (eligible(topology, peer, self) && (!lowerIdOnly || self.id().compareTo(peer.id()) < 0)) {
-          pairs.add(new Pair(peer, ranges));
-        }
-      });
     }
-    return pairs;
+    Map<List<NodeInfo>, List<HashRange>> byPeers = new LinkedHashMap<>();
+    for (HashRange range : mine) {
+      for (HashRange piece : cut(range, rings)) {
+        List<NodeInfo> peers = new ArrayList<>();
+        for (TokenRing<NodeInfo> ring : rings) {
+          NodeInfo owner = HashRange.split(piece, ring).get(0).owner();
+          if (eligible(topology, owner, self)) {
+            peers.add(owner);
+          }
+        }
+        boolean mineToRun = !lowestIdOnly || peers.stream().allMatch(p -> self.id().compareTo(p.id()) < 0);
+        if (!peers.isEmpty() && mineToRun) {
+          merge(byPeers.computeIfAbsent(peers, p -> new ArrayList<>()), piece);
+        }
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    byPeers.forEach((peers, ranges) -> groups.add(new Group(peers, ranges)));
+    return groups;
   }
 
   static boolean eligible(Topology topology, NodeInfo peer, NodeInfo self) {
     return !peer.id().equals(self.id()) && !topology.isDown(peer) && !peer.isConfiguredOnly()
         && ReadEligibility.servesReads(peer);
+  }
+
+  /** {@code range} cut after every token of {@code rings}, so that each piece has one owner per ring. */
+  private static List<HashRange> cut(HashRange range, List<TokenRing<NodeInfo>> rings) {
+    TreeSet<Long> cuts = new TreeSet<>();
+    for (TokenRing<NodeInfo> ring : rings) {
+      for (Token t : ring.tokens()) {
+        if (t.value() >= range.lo() && t.value() < range.hi()) {
+          cuts.add(t.value());
+        }
+      }
+    }
+    List<HashRange> out = new ArrayList<>();
+    long start = range.lo();
+    for (long c : cuts) {
+      out.add(new HashRange(start, c));
+      start = c + 1;
+    }
+    out.add(new HashRange(start, range.hi()));
+    return out;
   }
 
   private static void merge(List<HashRange> ranges, HashRange r) {

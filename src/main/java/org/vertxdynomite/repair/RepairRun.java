@@ -5,12 +5,12 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.vertxdynomite.replication.HybridClock;
@@ -18,13 +18,13 @@ import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.warmup.HashRange;
 
 /**
- * One repair run of this node against its peers ({@link RepairPlan}), one pair after the other.
- * For a pair: both replicas digest the shared ranges ({@link Digest}, scanned in paced steps, in
- * parallel); if buckets differ, both list the keys of those buckets with their values and fence
- * timestamps, the peer's fence is asked about keys only this node has, each key is decided ({@link
- * Resolution}), and the writes go to the replica that needs them ({@link RepairWrite}, applied
- * only if its fence has not moved since). A pair that fails (timeout, peer gone) is counted and
- * the run goes on with the next.
+ * One repair run of this node against its peers ({@link RepairPlan}), one group after the other.
+ * For a group: every replica digests the shared ranges ({@link Digest}, scanned in paced steps, in
+ * parallel); if any bucket differs from this node's, every replica lists the keys of those buckets
+ * with their values and fence timestamps, each is asked what its fence remembers of the keys it
+ * lacks, each key is decided ({@link Resolution}), and the writes go to the replicas that need them
+ * ({@link RepairWrite}, applied only if their fence has not moved since). A group that fails
+ * (timeout, peer gone) is counted and the run goes on with the next.
  */
 final class RepairRun {
 
@@ -33,30 +33,31 @@ final class RepairRun {
   private final Vertx vertx;
   private final LocalReplica local;
   private final Function<NodeInfo, Replica> remote;
-  private final List<RepairPlan.Pair> pairs;
+  private final List<RepairPlan.Group> groups;
   private final RepairSettings settings;
   private final RepairCounts counts;
-  private final List<String> failedPairs = new ArrayList<>();
+  private final List<String> failed = new ArrayList<>();
   private volatile boolean stopped;
 
-  RepairRun(Vertx vertx, LocalReplica local, Function<NodeInfo, Replica> remote, List<RepairPlan.Pair> pairs,
+  RepairRun(Vertx vertx, LocalReplica local, Function<NodeInfo, Replica> remote, List<RepairPlan.Group> groups,
       RepairSettings settings, RepairCounts counts) {
     this.vertx = vertx;
     this.local = local;
     this.remote = remote;
-    this.pairs = List.copyOf(pairs);
+    this.groups = List.copyOf(groups);
     this.settings = settings;
     this.counts = counts;
   }
 
   /** The peers compared with, {@code dc/rack host:port}. */
   List<String> peers() {
-    return pairs.stream().map(p -> p.peer().dc() + "/" + p.peer().rack() + " " + p.peer().peerAddress()).toList();
+    return groups.stream().flatMap(g -> g.peers().stream()).distinct()
+        .map(p -> p.dc() + "/" + p.rack() + " " + p.peerAddress()).toList();
   }
 
-  /** The pairs that failed so far, with why. */
-  synchronized List<String> failedPairs() {
-    return List.copyOf(failedPairs);
+  /** The comparisons that failed so far, with why. */
+  synchronized List<String> failures() {
+    return List.copyOf(failed);
   }
 
   /** Makes the run end after the step in flight. */
@@ -64,76 +65,88 @@ final class RepairRun {
     stopped = true;
   }
 
-  /** Runs every pair; fails only when stopped. */
+  /** Runs every group; fails only when stopped. */
   Future<Void> run() {
     Future<Void> chain = Future.succeededFuture();
-    for (RepairPlan.Pair p : pairs) {
-      Replica peer = remote.apply(p.peer());
-      chain = chain.compose(v -> pair(peer, p.ranges()).recover(e -> {
+    for (RepairPlan.Group g : groups) {
+      List<Replica> replicas = new ArrayList<>();
+      replicas.add(local);
+      g.peers().forEach(p -> replicas.add(remote.apply(p)));
+      String names = replicas.stream().skip(1).map(Replica::name).toList().toString();
+      chain = chain.compose(v -> group(replicas, g.ranges()).recover(e -> {
         if (stopped) {
           return Future.failedFuture(e);
         }
-        counts.add(RepairCounts.Kind.FAILED_PAIRS, 1);
+        counts.add(RepairCounts.Kind.FAILED_COMPARISONS, 1);
         synchronized (this) {
-          failedPairs.add(peer.name() + ": " + e.getMessage());
+          failed.add(names + ": " + e.getMessage());
         }
-        LOG.warning("repair with " + peer.name() + " failed: " + e.getMessage());
+        LOG.warning("repair with " + names + " failed: " + e.getMessage());
         return Future.succeededFuture();
       }));
     }
     return chain;
   }
 
-  private Future<Void> pair(Replica peer, List<HashRange> ranges) {
-    Future<Scanned> mine = scanAll(local, ranges, null);
-    Future<Scanned> theirs = scanAll(peer, ranges, null);
-    return Future.all(mine, theirs).compose(v -> {
-      counts.add(RepairCounts.Kind.COMPARED, mine.result().digest.keys());
-      List<Integer> differing = mine.result().digest.differing(theirs.result().digest);
+  /** Compares this node ({@code replicas} 0) with its peers over {@code ranges}. */
+  private Future<Void> group(List<Replica> replicas, List<HashRange> ranges) {
+    List<Future<Scanned>> digests = new ArrayList<>();
+    replicas.forEach(r -> digests.add(scanAll(r, ranges, null)));
+    return Future.all(digests).compose(v -> {
+      Digest mine = digests.get(0).result().digest;
+      counts.add(RepairCounts.Kind.COMPARED, mine.keys());
+      Set<Integer> differing = new TreeSet<>();
+      digests.stream().skip(1).forEach(d -> differing.addAll(mine.differing(d.result().digest)));
       if (differing.isEmpty()) {
         return Future.succeededFuture();
       }
       counts.add(RepairCounts.Kind.DIFFERING_BUCKETS, differing.size());
-      Set<Integer> buckets = new HashSet<>(differing);
-      Future<Scanned> a = scanAll(local, ranges, buckets);
-      Future<Scanned> b = scanAll(peer, ranges, buckets);
-      return Future.all(a, b).compose(w -> reconcile(peer, a.result(), b.result()));
+      List<Future<Scanned>> lists = new ArrayList<>();
+      replicas.forEach(r -> lists.add(scanAll(r, ranges, differing)));
+      return Future.all(lists).compose(w -> reconcile(replicas, lists.stream().map(Future::result).toList()));
     });
   }
 
   /** Decides every key of the differing buckets and sends the writes. */
-  private Future<Void> reconcile(Replica peer, Scanned a, Scanned b) {
-    List<byte[]> onlyHere = new ArrayList<>();
-    a.entries.keySet().stream().filter(k -> !b.entries.containsKey(k)).forEach(k -> onlyHere.add(Keys.bytes(k)));
-    List<byte[]> onlyThere = new ArrayList<>();
-    b.entries.keySet().stream().filter(k -> !a.entries.containsKey(k)).forEach(k -> onlyThere.add(Keys.bytes(k)));
-    Future<Map<String, KeyVersion>> peerKnows = onlyHere.isEmpty() ? Future.succeededFuture(Map.of())
-        : peer.remembered(onlyHere);
-    Future<Map<String, KeyVersion>> iKnow = local.remembered(onlyThere);
-    return Future.all(peerKnows, iKnow).compose(v -> {
-      Map<String, KeyVersion> atA = new LinkedHashMap<>(iKnow.result());
-      atA.putAll(a.entries);
-      Map<String, KeyVersion> atB = new LinkedHashMap<>(peerKnows.result());
-      atB.putAll(b.entries);
+  private Future<Void> reconcile(List<Replica> replicas, List<Scanned> scans) {
+    Set<String> keys = new LinkedHashSet<>();
+    scans.forEach(s -> keys.addAll(s.entries.keySet()));
+    List<Future<Map<String, KeyVersion>>> lacking = new ArrayList<>();
+    for (int i = 0; i < replicas.size(); i++) {
+      Map<String, KeyVersion> held = scans.get(i).entries;
+      List<byte[]> missing = keys.stream().filter(k -> !held.containsKey(k)).map(Keys::bytes).toList();
+      lacking.add(missing.isEmpty() ? Future.succeededFuture(Map.of()) : replicas.get(i).remembered(missing));
+    }
+    return Future.all(lacking).compose(v -> {
       long settledBefore = (System.currentTimeMillis() - settings.settleMillis()) << HybridClock.LOGICAL_BITS;
-      Map<Decision.Action, List<RepairWrite>> here = new EnumMap<>(Decision.Action.class);
-      Map<Decision.Action, List<RepairWrite>> there = new EnumMap<>(Decision.Action.class);
-      Set<String> keys = new LinkedHashSet<>(atA.keySet());
-      keys.addAll(atB.keySet());
+      long[] flushed = scans.stream().mapToLong(s -> s.flushedAt).toArray();
+      List<Map<Decision.Action, List<RepairWrite>>> writes = new ArrayList<>();
+      replicas.forEach(r -> writes.add(new EnumMap<>(Decision.Action.class)));
       for (String key : keys) {
-        KeyVersion va = atA.get(key);
-        KeyVersion vb = atB.get(key);
-        Decision d = Resolution.decide(va, a.flushedAt, vb, b.flushedAt, settledBefore);
+        List<KeyVersion> versions = new ArrayList<>();
+        for (int i = 0; i < replicas.size(); i++) {
+          KeyVersion held = scans.get(i).entries.get(key);
+          versions.add(held != null ? held : lacking.get(i).result().get(key));
+        }
+        Decision d = Resolution.decide(versions, flushed, settledBefore);
         count(d);
-        if (d.action() != Decision.Action.NONE) {
-          KeyVersion target = d.atA() ? va : vb;
-          KeyVersion source = d.atA() ? vb : va;
-          RepairWrite w = new RepairWrite(d.action(), Keys.bytes(key), source.payload(), source.expireAt(),
-              target.newest(), d.atA() ? a.flushedAt : b.flushedAt, d.stamp());
-          (d.atA() ? here : there).computeIfAbsent(d.action(), x -> new ArrayList<>()).add(w);
+        for (int i = 0; i < replicas.size(); i++) {
+          Decision.Action a = d.actions().get(i);
+          if (a != Decision.Action.NONE) {
+            KeyVersion from = d.source() < 0 ? null : versions.get(d.source());
+            writes.get(i).computeIfAbsent(a, x -> new ArrayList<>()).add(new RepairWrite(a, Keys.bytes(key),
+                from == null ? null : from.payload(), from == null ? 0 : from.expireAt(), versions.get(i).newest(),
+                flushed[i], d.stamp()));
+          }
         }
       }
-      return send(local, here).compose(x -> send(peer, there));
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < replicas.size(); i++) {
+        Replica to = replicas.get(i);
+        Map<Decision.Action, List<RepairWrite>> mine = writes.get(i);
+        chain = chain.compose(x -> send(to, mine));
+      }
+      return chain;
     });
   }
 

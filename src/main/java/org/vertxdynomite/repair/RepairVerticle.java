@@ -17,9 +17,9 @@ import org.vertxdynomite.topology.NodeState;
  * run; never when 0), and one at once when asked ({@link #begin()}, the admin port's
  * {@code /repair/start}). Only a NORMAL node repairs (a warming one is still copying).
  *
- * <p>Periodic runs compare this node only with peers whose id is greater ({@link RepairPlan}), so
- * that each pair of replicas is compared once per interval; a run asked for compares with every
- * peer.
+ * <p>Periodic runs compare only the groups of replicas where this node has the lowest id ({@link
+ * RepairPlan}), so that each group is compared once per interval; a run asked for compares every
+ * group this node is in.
  */
 public final class RepairVerticle extends VerticleBase {
 
@@ -29,7 +29,7 @@ public final class RepairVerticle extends VerticleBase {
     IDLE,
     /** One is running. */
     RUNNING,
-    /** The last one went through every pair (some may have failed: see its counts). */
+    /** The last one went through every group (some comparisons may have failed: see its counts). */
     DONE,
     /** The last one was stopped. */
     FAILED
@@ -138,7 +138,7 @@ public final class RepairVerticle extends VerticleBase {
     String summary = "repair (" + trigger + ") with " + r.peers() + " in " + (endedAt - startedAt) + " ms: "
         + counts.toJson().encode();
     boolean changed = counts.get(RepairCounts.Kind.DIFFERING_BUCKETS) > 0
-        || counts.get(RepairCounts.Kind.FAILED_PAIRS) > 0 || failure != null;
+        || counts.get(RepairCounts.Kind.FAILED_COMPARISONS) > 0 || failure != null;
     if (changed) {
       LOG.info(summary);
     } else {
@@ -163,7 +163,7 @@ public final class RepairVerticle extends VerticleBase {
   /**
    * What the admin port's {@code /repair} shows: {@code status} (idle|running|done|failed), the
    * {@code interval_ms} and {@code keys_per_second}, {@code runs} ended, the last run ({@code
-   * trigger}, {@code peers}, times, {@code failed_pairs}, its {@code counts}), and {@code totals}.
+   * trigger}, {@code peers}, times, {@code failures}, its {@code counts}), and {@code totals}.
    */
   public JsonObject status() {
     JsonObject s = new JsonObject()
@@ -179,9 +179,9 @@ public final class RepairVerticle extends VerticleBase {
       if (endedAt > 0) {
         l.put("ended_at", endedAt);
       }
-      List<String> failed = r.failedPairs();
+      List<String> failed = r.failures();
       if (!failed.isEmpty()) {
-        l.put("failed_pairs", new JsonArray(failed));
+        l.put("failures", new JsonArray(failed));
       }
       if (error != null) {
         l.put("error", error);

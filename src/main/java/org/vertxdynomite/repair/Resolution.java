@@ -1,28 +1,31 @@
 package org.vertxdynomite.repair;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The resolution rule of anti-entropy repair, as a pure function of what two replicas hold of a
- * key and what their write fences remember (docs/REPAIR.md states it with its reasons). In order:
+ * The resolution rule of anti-entropy repair, as a pure function of what the replicas of a key
+ * hold and what their write fences remember (docs/FAILURES.md states it, docs/REPAIR.md gives the
+ * reasons). For each replica, its <em>latest possible</em> write to the key is the timestamp its
+ * fence remembers, or for a forgotten key the fence's bound on forgotten writes, or its last FLUSH
+ * if later. In order:
  *
  * <ol>
- *   <li>Same value (DUMP payload; TTLs are not compared) or absent on both: nothing.
- *   <li>A write to the key newer than {@code settledBefore} on either side: deferred, since a
- *       replicated write or its hint may still be on its way and would be applied twice on top of a
- *       copy.
- *   <li>Present on both, values differ: the newer remembered timestamp wins; when only one side
- *       remembers one, that side wins (a fence forgets a key only after a restart or ~{@code
- *       lww_fence_slots} writes to other keys, so the forgotten write is the older one, or an
- *       unacknowledged write of a node that crashed); when neither does, or both remember the same,
- *       the greater payload (unsigned bytes) wins — arbitrary, but every node decides alike, so
- *       replicas converge. The loser's value is REPLACEd.
- *   <li>Present on one side (P), absent on the other (Q): if Q's fence remembers a whole-value
- *       write (DEL, SET…) at least as new as P's value (any, if P's is forgotten), P's copy is
- *       stale: deleted. Else if Q applied a FLUSH newer than P's value (when P's is forgotten,
- *       newer than P's last flush), or Q remembers another write as new (a merging write that left
- *       it absent), it is left alone, unresolved. Else the key is copied to Q without REPLACE,
- *       TTL kept.
+ *   <li>Every replica holds the same value (DUMP payload; TTLs are not compared), or none the key:
+ *       nothing.
+ *   <li>A remembered write younger than {@code settledBefore} anywhere: deferred (it, or its hint,
+ *       may still be on its way, and a merging write arriving on top of a copy would apply twice).
+ *   <li>The replica remembering the newest write wins if that write is newer than the latest
+ *       possible write of every replica holding something else (for a replica left without the key
+ *       by a remembered whole-value write — a DEL —, at least as new): its value is copied or
+ *       restored over the others, or, if it lacks the key, the others' values are deleted. A
+ *       winner lacking the key after a merging write (an LPOP of the last element): unresolved.
+ *   <li>Every replica holding the key holds the same value: it is copied to those lacking it whose
+ *       fence remembers nothing of the key and whose last FLUSH is not newer than the value (when
+ *       known) or the holders' last FLUSH; the others are left alone (unresolved).
+ *   <li>A value held by a strict majority of the replicas wins over the other values (and is copied
+ *       where the key is missing and nothing is remembered of it).
+ *   <li>Otherwise: unresolved, left alone and counted.
  * </ol>
  */
 public final class Resolution {
@@ -30,54 +33,113 @@ public final class Resolution {
   private Resolution() {}
 
   /**
-   * What to do about a key held as {@code a} by replica A (whose last flush was {@code flushedA})
-   * and {@code b} by B, when writes stamped after {@code settledBefore} are too recent to judge.
+   * What to do about a key held as {@code versions} by its replicas, whose last flushes were
+   * {@code flushedAt}, when writes stamped after {@code settledBefore} are too recent to judge.
    */
-  public static Decision decide(KeyVersion a, long flushedA, KeyVersion b, long flushedB, long settledBefore) {
-    if (!a.present() && !b.present()) {
-      return Decision.EQUAL;
+  public static Decision decide(List<KeyVersion> versions, long[] flushedAt, long settledBefore) {
+    int n = versions.size();
+    if (versions.stream().allMatch(v -> v.sameState(versions.get(0)))) {
+      return Decision.nothing(Decision.Outcome.EQUAL, n);
     }
-    if (a.present() && b.present() && Arrays.equals(a.payload(), b.payload())) {
-      return Decision.EQUAL;
+    if (versions.stream().anyMatch(v -> v.newest() > settledBefore)) {
+      return Decision.nothing(Decision.Outcome.DEFERRED, n);
     }
-    if (Math.max(a.newest(), b.newest()) > settledBefore) {
-      return Decision.DEFER;
+    long[] latest = new long[n];
+    for (int i = 0; i < n; i++) {
+      latest[i] = Math.max(versions.get(i).latestPossible(), flushedAt[i]);
     }
-    if (a.present() && b.present()) {
-      return bothPresent(a, b);
+    for (int i = 0; i < n; i++) {
+      if (versions.get(i).newest() > 0 && beatsTheOthers(versions, latest, i)) {
+        return newestWins(versions, i);
+      }
     }
-    return a.present() ? oneMissing(a, flushedA, b, flushedB, false) : oneMissing(b, flushedB, a, flushedA, true);
+    List<Integer> holders = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (versions.get(i).present()) {
+        holders.add(i);
+      }
+    }
+    if (holders.stream().allMatch(i -> versions.get(i).sameState(versions.get(holders.get(0))))) {
+      return copyToTheMissing(versions, flushedAt, holders);
+    }
+    return majority(versions, holders);
   }
 
-  private static Decision bothPresent(KeyVersion a, KeyVersion b) {
-    long ta = a.newest();
-    long tb = b.newest();
-    if (ta > 0 && tb > 0 && ta != tb) {
-      return replace(Decision.Outcome.NEWER_WON, ta > tb, Math.max(ta, tb));
+  private static boolean beatsTheOthers(List<KeyVersion> versions, long[] latest, int w) {
+    KeyVersion win = versions.get(w);
+    boolean deletes = !win.present() && win.newestOverwrite() == win.newest();
+    for (int j = 0; j < versions.size(); j++) {
+      if (!versions.get(j).sameState(win) && (deletes ? win.newest() < latest[j] : win.newest() <= latest[j])) {
+        return false;
+      }
     }
-    if ((ta > 0) != (tb > 0)) {
-      return replace(Decision.Outcome.REMEMBERED_WON, ta > 0, Math.max(ta, tb));
-    }
-    boolean aWins = Arrays.compareUnsigned(a.payload(), b.payload()) > 0;
-    return replace(Decision.Outcome.TIEBREAK, aWins, ta);
+    return true;
   }
 
-  /** The winner's value replaces the loser's. */
-  private static Decision replace(Decision.Outcome why, boolean aWins, long stamp) {
-    return new Decision(why, Decision.Action.REPLACE, !aWins, stamp);
+  private static Decision newestWins(List<KeyVersion> versions, int w) {
+    KeyVersion win = versions.get(w);
+    if (!win.present() && win.newestOverwrite() != win.newest()) {
+      return Decision.nothing(Decision.Outcome.UNRESOLVED, versions.size());
+    }
+    List<Decision.Action> actions = new ArrayList<>();
+    boolean replaced = false;
+    for (KeyVersion v : versions) {
+      Decision.Action a = v.sameState(win) ? Decision.Action.NONE
+          : !win.present() ? Decision.Action.DELETE
+          : v.present() ? Decision.Action.REPLACE : Decision.Action.COPY;
+      replaced |= a == Decision.Action.REPLACE;
+      actions.add(a);
+    }
+    Decision.Outcome why = !win.present() ? Decision.Outcome.DELETED
+        : replaced ? Decision.Outcome.NEWER_WON : Decision.Outcome.MISSING_COPIED;
+    long stamp = versions.stream().filter(v -> v.sameState(win)).mapToLong(KeyVersion::newest).max().orElse(0);
+    return new Decision(why, actions, win.present() ? w : -1, stamp);
   }
 
-  /** {@code p} holds the key, {@code q} does not; {@code qIsA} says which replica q is. */
-  private static Decision oneMissing(KeyVersion p, long flushedP, KeyVersion q, long flushedQ, boolean qIsA) {
-    long tp = p.newest();
-    long floor = tp > 0 ? tp : flushedP;
-    long qOverwrite = q.newestOverwrite();
-    if (qOverwrite > 0 && qOverwrite >= tp) {
-      return new Decision(Decision.Outcome.DELETED, Decision.Action.DELETE, !qIsA, qOverwrite);
+  /** Every holder agrees; copies go where nothing is known of the key and no newer flush was applied. */
+  private static Decision copyToTheMissing(List<KeyVersion> versions, long[] flushedAt, List<Integer> holders) {
+    int source = holders.get(0);
+    long floor = 0;
+    for (int h : holders) {
+      KeyVersion v = versions.get(h);
+      floor = Math.max(floor, v.newest() > 0 ? v.newest() : flushedAt[h]);
+      if (v.newest() > versions.get(source).newest()) {
+        source = h;
+      }
     }
-    if (flushedQ > floor || (q.newest() > 0 && (tp == 0 || q.newest() >= tp))) {
-      return Decision.LEAVE;
+    List<Decision.Action> actions = new ArrayList<>();
+    boolean left = false;
+    for (int i = 0; i < versions.size(); i++) {
+      KeyVersion v = versions.get(i);
+      boolean copy = !v.present() && v.newest() == 0 && flushedAt[i] <= floor;
+      left |= !v.present() && !copy;
+      actions.add(copy ? Decision.Action.COPY : Decision.Action.NONE);
     }
-    return new Decision(Decision.Outcome.MISSING_COPIED, Decision.Action.COPY, qIsA, tp);
+    return new Decision(left ? Decision.Outcome.UNRESOLVED : Decision.Outcome.MISSING_COPIED, actions, source,
+        versions.get(source).newest());
+  }
+
+  private static Decision majority(List<KeyVersion> versions, List<Integer> holders) {
+    int n = versions.size();
+    for (int h : holders) {
+      KeyVersion candidate = versions.get(h);
+      long agreeing = versions.stream().filter(v -> v.sameState(candidate)).count();
+      if (agreeing * 2 > n) {
+        int source = h;
+        for (int i = 0; i < n; i++) {
+          if (versions.get(i).sameState(candidate) && versions.get(i).newest() > versions.get(source).newest()) {
+            source = i;
+          }
+        }
+        List<Decision.Action> actions = new ArrayList<>();
+        for (KeyVersion v : versions) {
+          actions.add(v.sameState(candidate) ? Decision.Action.NONE
+              : v.present() ? Decision.Action.REPLACE
+              : v.newest() == 0 ? Decision.Action.COPY : Decision.Action.NONE);
+        }
+        return new Decision(Decision.Outcome.MAJORITY_WON, actions, source, versions.get(source).newest());
+      }
+    }
+    return Decision.nothing(Decision.Outcome.UNRESOLVED, n);
   }
 }

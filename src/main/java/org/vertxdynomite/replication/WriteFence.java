@@ -34,6 +34,8 @@ public final class WriteFence {
   private final long[] newestOverwrite;
   private final Object[] locks = new Object[STRIPES];
   private volatile long flushedAt;
+  /** A timestamp of this fence's creation: every write it never saw of a key it has no slot for is older. */
+  private final long startedAt = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
   private long voided;
 
   /** A fence of {@code slots} entries, rounded up to a power of two. */
@@ -149,6 +151,24 @@ public final class WriteFence {
   /** The newest whole-value write (or delete) of {@code key} applied here, 0 when not remembered. */
   public long newestOverwrite(byte[] key) {
     return lookup(key, true);
+  }
+
+  /**
+   * For a key the fence does not remember ({@link #newest} 0): a timestamp every write to it
+   * applied here is older than — when it was applied before this fence existed (the node
+   * restarted), the fence's start; when its slot was taken over since by another key, that key's
+   * newest write, which is at least as new as the one that took the slot. 0 when the key is
+   * remembered.
+   */
+  public long forgottenBefore(byte[] key) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] == h) {
+        return 0;
+      }
+      return fingerprints[slot] == 0 ? startedAt : Math.max(startedAt, newest[slot]);
+    }
   }
 
   /**

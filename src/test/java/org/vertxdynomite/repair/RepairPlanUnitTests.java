@@ -26,17 +26,16 @@ class RepairPlanUnitTests {
   private final NodeInfo self = node("b-self", "dc1", "rack1", NodeState.NORMAL, 0);
 
   @Test
-  void aWholeRingNodeIsPairedWithEachOwnerOfTheOtherRacksForTheirRanges() {
+  void aWholeRingNodeIsGroupedWithTheOwnersOfEachPieceInEveryOtherRack() {
     NodeInfo low = node("c-low", "dc1", "rack2", NodeState.NORMAL, LOW);
     NodeInfo high = node("d-high", "dc1", "rack2", NodeState.NORMAL, HIGH);
     NodeInfo whole = node("e-whole", "dc1", "rack3", NodeState.NORMAL, 0);
 
-    List<RepairPlan.Pair> pairs = RepairPlan.of(Topology.of(self, List.of(low, high, whole)), false);
+    List<RepairPlan.Group> groups = RepairPlan.of(Topology.of(self, List.of(low, high, whole)), false);
 
-    assertThat(pairs).containsExactlyInAnyOrder(
-        new RepairPlan.Pair(low, List.of(new HashRange(0, LOW))),
-        new RepairPlan.Pair(high, List.of(new HashRange(LOW + 1, HIGH))),
-        new RepairPlan.Pair(whole, List.of(HashRange.ALL)));
+    assertThat(groups).containsExactly(
+        new RepairPlan.Group(List.of(low, whole), List.of(new HashRange(0, LOW))),
+        new RepairPlan.Group(List.of(high, whole), List.of(new HashRange(LOW + 1, HIGH))));
   }
 
   @Test
@@ -49,12 +48,21 @@ class RepairPlanUnitTests {
   }
 
   @Test
-  void periodicRunsPairOnlyWithGreaterIdsSoEachPairIsComparedOnce() {
+  void periodicRunsCompareOnlyTheGroupsWhereThisNodeHasTheLowestId() {
     NodeInfo lower = node("a-lower", "dc1", "rack2", NodeState.NORMAL, 0);
     NodeInfo greater = node("z-greater", "dc1", "rack3", NodeState.NORMAL, 0);
-    Topology t = Topology.of(self, List.of(lower, greater));
 
-    assertThat(RepairPlan.of(t, true)).extracting(RepairPlan.Pair::peer).containsExactly(greater);
-    assertThat(RepairPlan.of(t, false)).hasSize(2);
+    assertThat(RepairPlan.of(Topology.of(self, List.of(lower, greater)), true)).isEmpty();
+    assertThat(RepairPlan.of(Topology.of(self, List.of(lower, greater)), false)).hasSize(1);
+    assertThat(RepairPlan.of(Topology.of(self, List.of(greater)), true)).hasSize(1);
+  }
+
+  @Test
+  void aDownPeerLeavesItsGroupToTheOthers() {
+    NodeInfo other = node("c-other", "dc1", "rack2", NodeState.NORMAL, 0);
+    NodeInfo warming = node("d-warming", "dc1", "rack3", NodeState.STANDBY, 0);
+
+    assertThat(RepairPlan.of(Topology.of(self, List.of(other, warming)), false))
+        .containsExactly(new RepairPlan.Group(List.of(other), List.of(HashRange.ALL)));
   }
 }

@@ -38,10 +38,13 @@ class RepairRunUnitTests {
   private final Vertx vertx = Vertx.vertx();
   private final EmbeddedDatastore storeA = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
   private final EmbeddedDatastore storeB = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
+  private final EmbeddedDatastore storeC = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
   private final WriteFence fenceA = new WriteFence(1024);
   private final WriteFence fenceB = new WriteFence(1024);
+  private final WriteFence fenceC = new WriteFence(1024);
   private final LocalReplica a = new LocalReplica("a", storeA, fenceA, MURMUR);
   private final LocalReplica b = new LocalReplica("b", storeB, fenceB, MURMUR);
+  private final LocalReplica c = new LocalReplica("c", storeC, fenceC, MURMUR);
   /** A timestamp ten seconds old, so settled; later ones count up from it. */
   private long ts = (System.currentTimeMillis() - 10_000) << HybridClock.LOGICAL_BITS;
 
@@ -49,6 +52,7 @@ class RepairRunUnitTests {
   void close() throws Exception {
     storeA.close();
     storeB.close();
+    storeC.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
@@ -75,19 +79,25 @@ class RepairRunUnitTests {
     return reply.toBuffer().toString(StandardCharsets.UTF_8);
   }
 
-  private RepairCounts run(long settleMillis) throws Exception {
+  /** A run of A with {@code peers} (each answering through the event-bus JSON). */
+  private RepairCounts run(long settleMillis, LocalReplica... peers) throws Exception {
     RepairCounts counts = new RepairCounts();
     RepairSettings settings = new RepairSettings(0, 1_000_000, 7, 5000, settleMillis);
-    RepairRun run = new RepairRun(vertx, a, peer -> new OverJson(b),
-        List.of(new RepairPlan.Pair(RepairPlanUnitTests.node("b", "dc1", "rack2", NodeState.NORMAL, 0),
-            List.of(HashRange.ALL))), settings, counts);
+    List<org.vertxdynomite.topology.NodeInfo> nodes = new java.util.ArrayList<>();
+    Map<String, LocalReplica> byId = new java.util.HashMap<>();
+    for (LocalReplica p : peers) {
+      nodes.add(RepairPlanUnitTests.node(p.name(), "dc1", "rack-" + p.name(), NodeState.NORMAL, 0));
+      byId.put(p.name(), p);
+    }
+    RepairRun run = new RepairRun(vertx, a, node -> new OverJson(byId.get(node.id())),
+        List.of(new RepairPlan.Group(nodes, List.of(HashRange.ALL))), settings, counts);
     await(run.run());
-    assertThat(run.failedPairs()).isEmpty();
+    assertThat(run.failures()).isEmpty();
     return counts;
   }
 
-  private RepairCounts run() throws Exception {
-    return run(1000);
+  private RepairCounts run(LocalReplica... peers) throws Exception {
+    return run(1000, peers);
   }
 
   @Test
@@ -97,7 +107,7 @@ class RepairRunUnitTests {
       write(storeB, fenceB, "SET", "k" + i, "v" + i);
     }
 
-    RepairCounts c = run();
+    RepairCounts c = run(b);
 
     assertThat(c.get(RepairCounts.Kind.COMPARED)).isEqualTo(50);
     assertThat(c.get(RepairCounts.Kind.DIFFERING_BUCKETS)).isZero();
@@ -109,7 +119,7 @@ class RepairRunUnitTests {
     write(storeA, fenceA, "SET", "other", "x");
     write(storeB, fenceB, "SET", "other", "x");
 
-    RepairCounts c = run();
+    RepairCounts c = run(b);
 
     assertThat(get(storeA, "GET", "lonely")).isEqualTo("$5\r\nvalue\r\n");
     long pttl = Long.parseLong(get(storeA, "PTTL", "lonely").substring(1).strip());
@@ -123,7 +133,7 @@ class RepairRunUnitTests {
     write(storeB, fenceB, "SET", "gone", "v1");
     write(storeA, fenceA, "DEL", "gone");
 
-    RepairCounts c = run();
+    RepairCounts c = run(b);
 
     assertThat(get(storeA, "EXISTS", "gone")).isEqualTo(":0\r\n");
     assertThat(get(storeB, "EXISTS", "gone")).isEqualTo(":0\r\n");
@@ -136,7 +146,7 @@ class RepairRunUnitTests {
     write(storeA, fenceA, "SET", "k", "older");
     write(storeB, fenceB, "SET", "k", "newer");
 
-    RepairCounts c = run();
+    RepairCounts c = run(b);
 
     assertThat(get(storeA, "GET", "k")).isEqualTo("$5\r\nnewer\r\n");
     assertThat(c.get(RepairCounts.Kind.CONFLICT_NEWER)).isEqualTo(1);
@@ -145,20 +155,31 @@ class RepairRunUnitTests {
   }
 
   @Test
-  void aValueNoFenceRemembersLosesToARememberedOne() throws Exception {
+  void anUnacknowledgedOverwriteOnARestartedReplicaLosesToTheValueTheOtherTwoHold() throws Exception {
     write(storeA, fenceA, "SET", "k", "acked");
     write(storeB, fenceB, "SET", "k", "acked");
+    write(storeC, fenceC, "SET", "k", "acked");
     unfenced(storeB, "SET", "k", "unacked");
-    // B restarted: its fence forgot everything.
+    // B restarted: its fence forgot everything, and its value may be newer than what A and C remember.
     LocalReplica restarted = new LocalReplica("b", storeB, new WriteFence(1024), MURMUR);
 
-    RepairCounts counts = new RepairCounts();
-    await(new RepairRun(vertx, a, peer -> new OverJson(restarted), List.of(new RepairPlan.Pair(
-        RepairPlanUnitTests.node("b", "dc1", "rack2", NodeState.NORMAL, 0), List.of(HashRange.ALL))),
-        new RepairSettings(0, 1_000_000, 7, 5000, 1000), counts).run());
+    RepairCounts counts = run(restarted, c);
 
     assertThat(get(storeB, "GET", "k")).isEqualTo("$5\r\nacked\r\n");
-    assertThat(counts.get(RepairCounts.Kind.CONFLICT_REMEMBERED)).isEqualTo(1);
+    assertThat(counts.get(RepairCounts.Kind.CONFLICT_MAJORITY)).isEqualTo(1);
+  }
+
+  @Test
+  void twoReplicasThatCannotTellWhichValueIsNewerAreLeftAloneAndCounted() throws Exception {
+    write(storeA, fenceA, "SET", "k", "one");
+    unfenced(storeB, "SET", "k", "two");
+    LocalReplica restarted = new LocalReplica("b", storeB, new WriteFence(1024), MURMUR);
+
+    RepairCounts counts = run(restarted);
+
+    assertThat(get(storeA, "GET", "k")).isEqualTo("$3\r\none\r\n");
+    assertThat(get(storeB, "GET", "k")).isEqualTo("$3\r\ntwo\r\n");
+    assertThat(counts.get(RepairCounts.Kind.CONFLICT_UNRESOLVED)).isEqualTo(1);
   }
 
   @Test
@@ -166,7 +187,7 @@ class RepairRunUnitTests {
     ts = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
     write(storeA, fenceA, "SET", "fresh", "v");
 
-    RepairCounts c = run(60_000);
+    RepairCounts c = run(60_000, b);
 
     assertThat(get(storeB, "EXISTS", "fresh")).isEqualTo(":0\r\n");
     assertThat(c.get(RepairCounts.Kind.DEFERRED)).isEqualTo(1);

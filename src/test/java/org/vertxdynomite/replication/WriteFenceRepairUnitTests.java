@@ -46,4 +46,18 @@ class WriteFenceRepairUnitTests {
 
     assertThat(fence.newest(KEY)).isZero();
   }
+
+  @Test
+  void aForgottenKeysWritesAreOlderThanTheFenceOrThanTheKeyThatTookItsSlot() {
+    long before = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
+    WriteFence one = new WriteFence(1);
+    long started = one.forgottenBefore(KEY);
+    long future = (System.currentTimeMillis() + 60_000) << HybridClock.LOGICAL_BITS;
+
+    assertThat(started).as("never written since the fence started").isLessThanOrEqualTo(before + (1000L << 16))
+        .isPositive();
+    one.applied(new byte[][] {"taker".getBytes()}, future, true);
+    assertThat(one.forgottenBefore(KEY)).as("its one slot taken by another key").isEqualTo(future);
+    assertThat(one.forgottenBefore("taker".getBytes())).as("remembered").isZero();
+  }
 }
