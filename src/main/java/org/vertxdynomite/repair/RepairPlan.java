@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.vertxdynomite.coordinator.ReadEligibility;
-import org.vertxdynomite.ring.Token;
 import org.vertxdynomite.ring.TokenRing;
 import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.topology.Topology;
+import org.vertxdynomite.warmup.DonorPlan;
 import org.vertxdynomite.warmup.HashRange;
 
 /**
@@ -47,7 +46,7 @@ public final class RepairPlan {
     }
     Map<List<NodeInfo>, List<HashRange>> byPeers = new LinkedHashMap<>();
     for (HashRange range : mine) {
-      for (HashRange piece : cut(range, rings)) {
+      for (HashRange piece : DonorPlan.cut(range, rings)) {
         List<NodeInfo> peers = new ArrayList<>();
         for (TokenRing<NodeInfo> ring : rings) {
           NodeInfo owner = HashRange.split(piece, ring).get(0).owner();
@@ -69,26 +68,6 @@ public final class RepairPlan {
   static boolean eligible(Topology topology, NodeInfo peer, NodeInfo self) {
     return !peer.id().equals(self.id()) && !topology.isDown(peer) && !peer.isConfiguredOnly()
         && ReadEligibility.servesReads(peer);
-  }
-
-  /** {@code range} cut after every token of {@code rings}, so that each piece has one owner per ring. */
-  private static List<HashRange> cut(HashRange range, List<TokenRing<NodeInfo>> rings) {
-    TreeSet<Long> cuts = new TreeSet<>();
-    for (TokenRing<NodeInfo> ring : rings) {
-      for (Token t : ring.tokens()) {
-        if (t.value() >= range.lo() && t.value() < range.hi()) {
-          cuts.add(t.value());
-        }
-      }
-    }
-    List<HashRange> out = new ArrayList<>();
-    long start = range.lo();
-    for (long c : cuts) {
-      out.add(new HashRange(start, c));
-      start = c + 1;
-    }
-    out.add(new HashRange(start, range.hi()));
-    return out;
   }
 
   private static void merge(List<HashRange> ranges, HashRange r) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.vertxdynomite.handoff.RateLimiter;
 import org.vertxdynomite.replication.HybridClock;
 import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.warmup.HashRange;
@@ -188,16 +189,15 @@ final class RepairRun {
     final Digest digest = new Digest();
     final Map<String, KeyVersion> entries = new LinkedHashMap<>();
     long flushedAt;
-    long scanned;
   }
 
   /** Scans {@code ranges} of {@code r} from the start, step by step, paced to the rate. */
   private Future<Scanned> scanAll(Replica r, List<HashRange> ranges, Set<Integer> buckets) {
-    return step(r, ranges, buckets, "0", new Scanned(), System.nanoTime());
+    return step(r, ranges, buckets, "0", new Scanned(), new RateLimiter(settings.keysPerSecond()));
   }
 
   private Future<Scanned> step(Replica r, List<HashRange> ranges, Set<Integer> buckets, String cursor, Scanned acc,
-      long startNanos) {
+      RateLimiter pace) {
     if (stopped) {
       return Future.failedFuture("repair stopped");
     }
@@ -206,7 +206,6 @@ final class RepairRun {
         // The first step's: a flush during the scan then makes the writes based on it fail (raced).
         acc.flushedAt = s.flushedAt();
       }
-      acc.scanned += s.scanned();
       if (s.digest() != null) {
         acc.digest.merge(s.digest());
       } else {
@@ -215,19 +214,19 @@ final class RepairRun {
       if ("0".equals(s.cursor())) {
         return Future.succeededFuture(acc);
       }
-      return pace(startNanos, acc.scanned).compose(v -> step(r, ranges, buckets, s.cursor(), acc, startNanos));
+      return waitNanos(pace.reserve(s.scanned(), System.nanoTime()))
+          .compose(v -> step(r, ranges, buckets, s.cursor(), acc, pace));
     });
   }
 
-  /** Waits as long as keeps the scan of one replica at {@link RepairSettings#keysPerSecond()}. */
-  private Future<Void> pace(long startNanos, long scanned) {
-    long dueNanos = startNanos + scanned * 1_000_000_000L / settings.keysPerSecond();
-    long waitMs = (dueNanos - System.nanoTime()) / 1_000_000;
-    if (waitMs < 1) {
+  /** Waits {@code nanos}, on a timer (never blocking the event loop). */
+  private Future<Void> waitNanos(long nanos) {
+    long ms = nanos / 1_000_000;
+    if (ms < 1) {
       return Future.succeededFuture();
     }
     Promise<Void> p = Promise.promise();
-    vertx.setTimer(waitMs, id -> p.complete());
+    vertx.setTimer(ms, id -> p.complete());
     return p.future();
   }
 }

@@ -14,12 +14,12 @@
  *       org.vertxdynomite.repair.NodeRepair} starts it for a node.
  *   <li>{@link org.vertxdynomite.repair.RepairPlan} — which peer shares which hash ranges with
  *       this node (warm-up's {@code HashRange} arithmetic).
- *   <li>{@code RepairRun} (package-private) — one run: digest both replicas, compare, list the keys
- *       of differing buckets, decide, write; paced, one pair at a time.
+ *   <li>{@code RepairRun} (package-private) — one run: digest every replica of a group, compare,
+ *       list the keys of differing buckets, decide, write; paced, one group at a time.
  *   <li>{@link org.vertxdynomite.repair.Digest} — buckets by key token, each a count and a sum of
  *       hashes of (key, DUMP).
  *   <li>{@link org.vertxdynomite.repair.Resolution} and {@link org.vertxdynomite.repair.Decision}
- *       — the resolution rule, a pure function of both versions and both write fences' memory.
+ *       — the resolution rule, a pure function of every replica's version and write fence's memory.
  *   <li>{@code Replica}, {@code LocalReplica}, {@code RemoteReplica}, {@code RepairService},
  *       {@code RepairMessages} (package-private) — one replica's scan, fence look-up and apply, here
  *       through the Datastore SPI and the write fence, or at a peer over the event bus.
@@ -32,6 +32,7 @@
  *
  * <p>Dependencies: this package uses {@code topology}, {@code ring}, {@code datastore}, {@code
  * replication} (the write fence and clock), {@code coordinator} (which nodes serve reads), {@code
- * warmup} (hash ranges) and {@code metrics}; {@code app} and {@code admin} use it.
+ * warmup} (hash ranges, cut by other racks' rings), {@code handoff} (its rate limiter) and {@code
+ * metrics}; {@code app} and {@code admin} use it.
  */
 package org.vertxdynomite.repair;
