@@ -137,8 +137,13 @@ public final class RepairVerticle extends VerticleBase {
     error = failure == null ? null : String.valueOf(failure.getMessage());
     String summary = "repair (" + trigger + ") with " + r.peers() + " in " + (endedAt - startedAt) + " ms: "
         + counts.toJson().encode();
-    boolean changed = counts.get(RepairCounts.Kind.DIFFERING_BUCKETS) > 0
-        || counts.get(RepairCounts.Kind.FAILED_COMPARISONS) > 0 || failure != null;
+    // INFO only when something was written, conflicted or failed; differences deferred are routine under load.
+    boolean changed = failure != null;
+    for (RepairCounts.Kind k : RepairCounts.Kind.values()) {
+      boolean routine = k == RepairCounts.Kind.COMPARED || k == RepairCounts.Kind.DIFFERING_BUCKETS
+          || k == RepairCounts.Kind.DEFERRED;
+      changed |= !routine && counts.get(k) > 0;
+    }
     if (changed) {
       LOG.info(summary);
     } else {
