@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -236,10 +237,17 @@ final class NodeTransport {
   }
 
   private PeerClient client(Context ctx) {
-    PeerClient c = clients.get(ctx);
+    // One client per event-loop context, not per duplicate (Vert.x makes one for every message).
+    Context root = ((ContextInternal) ctx).unwrap();
+    PeerClient c = clients.get(root);
     if (c == null) {
-      c = clients.computeIfAbsent(ctx, k -> new PeerClient(vertx, clientOptions, metrics));
+      c = clients.computeIfAbsent(root, k -> new PeerClient(vertx, clientOptions, metrics));
     }
     return c;
+  }
+
+  /** How many peer clients this transport holds: one per event-loop context used. */
+  int clientCount() {
+    return clients.size();
   }
 }

@@ -17,6 +17,8 @@ public final class HandoffError extends RespError {
   public enum Reason {
     /** {@code hints_max_bytes} reached: the hint is refused, not queued. */
     FULL("hint log full"),
+    /** Too many appends wait for the disk: the hint is refused rather than held in memory. */
+    BUSY("hint log busy"),
     /** The log is not open (not yet started, or stopped). */
     CLOSED("hint log closed"),
     /** A file operation failed; the detail says which. */
@@ -31,6 +33,8 @@ public final class HandoffError extends RespError {
 
   /** {@code ERR Hints: hint log full}. */
   public static final HandoffError FULL = new HandoffError(Reason.FULL, "");
+  /** {@code ERR Hints: hint log busy}. */
+  public static final HandoffError BUSY = new HandoffError(Reason.BUSY, "");
   /** {@code ERR Hints: hint log closed}. */
   public static final HandoffError CLOSED = new HandoffError(Reason.CLOSED, "");
 

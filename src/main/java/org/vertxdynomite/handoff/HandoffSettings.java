@@ -24,6 +24,8 @@ import org.vertxdynomite.config.NodeConfig;
 public record HandoffSettings(Path directory, long maxBytes, long windowMs, long fsyncMs, int replayRate,
     int batchHints, int batchBytes, int segmentBytes, long retryMs, long backoffMinMs, long backoffMaxMs) {
 
+  /** Bytes of hints that may wait in memory for the log's I/O thread: 32 MiB; beyond, appends are refused. */
+  public static final long DEFAULT_QUEUE_BYTES = 32L << 20;
   /** Hints in flight to one target at once. */
   public static final int DEFAULT_BATCH_HINTS = 64;
   /** Hint bytes read for one batch: 1 MiB. */

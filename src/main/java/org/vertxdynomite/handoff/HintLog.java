@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,20 +33,24 @@ public final class HintLog {
 
   /** A blocking step of the log, run on its I/O thread. */
   @FunctionalInterface
-  private interface IoTask<T> {
+  interface IoTask<T> {
     T run(HintStore store) throws IOException;
   }
 
   private final Vertx vertx;
   private final HintCounters counters;
   private final ExecutorService io;
+  private final long maxQueuedBytes;
+  /** Bytes of appends handed to the I/O thread and not yet written: bounded by maxQueuedBytes. */
+  private final AtomicLong queuedBytes = new AtomicLong();
   private HintStore store; // I/O thread only
   private long fsyncTimer = -1;
   private volatile boolean closed;
 
-  private HintLog(Vertx vertx, HintCounters counters) {
+  private HintLog(Vertx vertx, HintCounters counters, long maxQueuedBytes) {
     this.vertx = vertx;
     this.counters = counters;
+    this.maxQueuedBytes = maxQueuedBytes;
     this.io = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "vertx-dynomite-hints");
       t.setDaemon(true);
@@ -59,7 +64,11 @@ public final class HintLog {
   }
 
   static Future<HintLog> open(Vertx vertx, HandoffSettings settings, HintCounters counters) {
-    HintLog log = new HintLog(vertx, counters);
+    return open(vertx, settings, counters, HandoffSettings.DEFAULT_QUEUE_BYTES);
+  }
+
+  static Future<HintLog> open(Vertx vertx, HandoffSettings settings, HintCounters counters, long maxQueuedBytes) {
+    HintLog log = new HintLog(vertx, counters, maxQueuedBytes);
     return log.call(s -> {
       log.store = HintStore.open(settings, counters);
       return log;
@@ -70,13 +79,38 @@ public final class HintLog {
   /**
    * Appends a hint after every hint appended before it for the same target. Completes once the
    * bytes reached the operating system; fails with {@link HandoffError#FULL} when the log is at
-   * {@code hints_max_bytes}, {@link HandoffError#CLOSED} after {@link #close}.
+   * {@code hints_max_bytes}, {@link HandoffError#BUSY} when the appends still waiting for the disk
+   * hold {@link HandoffSettings#DEFAULT_QUEUE_BYTES} (memory stays bounded when the disk is slower
+   * than the writes), {@link HandoffError#CLOSED} after {@link #close}.
    */
   public Future<Void> append(Hint hint) {
-    return call(s -> {
-      s.append(hint);
+    long size = sizeOf(hint);
+    if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
+      queuedBytes.addAndGet(-size);
+      counters.countRefused();
+      return Future.failedFuture(HandoffError.BUSY);
+    }
+    return this.<Void>call(s -> {
+      try {
+        s.append(hint);
+      } finally {
+        queuedBytes.addAndGet(-size);
+      }
       return null;
+    }).onFailure(e -> {
+      if (e == HandoffError.CLOSED) {
+        queuedBytes.addAndGet(-size);
+      }
     });
+  }
+
+  /** The memory a queued hint holds, roughly: its arguments plus a fixed overhead per argument. */
+  private static long sizeOf(Hint hint) {
+    long size = 64;
+    for (int i = 0; i < hint.request().argc(); i++) {
+      size += hint.request().arg(i).length + 16;
+    }
+    return size;
   }
 
   /** The counts: pending per target, written, replayed, expired, failed, refused, corrupt. */
@@ -134,7 +168,7 @@ public final class HintLog {
     return done;
   }
 
-  private <T> Future<T> call(IoTask<T> task) {
+  <T> Future<T> call(IoTask<T> task) {
     if (closed) {
       return Future.failedFuture(HandoffError.CLOSED);
     }

@@ -27,7 +27,7 @@ public interface HintStats {
   /** Delivery attempts that failed (each is retried after a back-off). */
   long failed();
 
-  /** Hints refused because the log was full ({@code hints_max_bytes}). */
+  /** Hints refused because the log was full ({@code hints_max_bytes}) or too many appends waited for the disk. */
   long refused();
 
   /** Hints lost to a damaged log file (a CRC mismatch or a malformed record before the last one). */

@@ -61,7 +61,7 @@ public final class PeerClient {
   /** A client owned by the current context that reports each message's batch size to {@code metrics}. */
   public PeerClient(Vertx vertx, PeerClientOptions options, NodeMetrics metrics) {
     PeerCodecs.register(vertx);
-    this.context = (ContextInternal) vertx.getOrCreateContext();
+    this.context = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
     this.eventBus = vertx.eventBus();
     this.options = options;
     this.metrics = metrics;

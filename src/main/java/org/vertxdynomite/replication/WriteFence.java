@@ -122,11 +122,24 @@ public final class WriteFence {
    * key racing to the datastore the older one is voided here rather than applied after the newer.
    */
   public boolean admit(byte[][] keys, long timestamp, boolean overwrites, boolean replayed) {
-    if (isLate(keys, timestamp, replayed)) {
-      return false;
+    if (keys.length != 1 || timestamp <= 0 || timestamp < flushedAt) {
+      if (isLate(keys, timestamp, replayed)) {
+        return false;
+      }
+      applied(keys, timestamp, overwrites);
+      return true;
     }
-    applied(keys, timestamp, overwrites);
-    return true;
+    // One key (nearly every write): checked and recorded under one lock, with one hash.
+    long h = hash(keys[0]);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (!isVoid(h, slot, timestamp, replayed)) {
+        record(h, slot, timestamp, overwrites);
+        return true;
+      }
+    }
+    countVoided();
+    return false;
   }
 
   /** A FLUSHALL or FLUSHDB stamped {@code timestamp} was applied: older writes are void. */
@@ -216,26 +229,36 @@ public final class WriteFence {
   private boolean isVoid(long h, long timestamp, boolean replayed) {
     int slot = (int) h & mask;
     synchronized (locks[slot & (STRIPES - 1)]) {
-      if (fingerprints[slot] != h) {
-        return false;
-      }
-      return timestamp < newestOverwrite[slot] || (replayed && timestamp == newest[slot]);
+      return isVoid(h, slot, timestamp, replayed);
     }
+  }
+
+  /** Under the slot's stripe lock. */
+  private boolean isVoid(long h, int slot, long timestamp, boolean replayed) {
+    if (fingerprints[slot] != h) {
+      return false;
+    }
+    return timestamp < newestOverwrite[slot] || (replayed && timestamp == newest[slot]);
   }
 
   private void record(long h, long timestamp, boolean overwrites) {
     int slot = (int) h & mask;
     synchronized (locks[slot & (STRIPES - 1)]) {
-      if (fingerprints[slot] != h) {
-        fingerprints[slot] = h;
-        newest[slot] = timestamp;
-        newestOverwrite[slot] = overwrites ? timestamp : 0;
-        return;
-      }
-      newest[slot] = Math.max(newest[slot], timestamp);
-      if (overwrites) {
-        newestOverwrite[slot] = Math.max(newestOverwrite[slot], timestamp);
-      }
+      record(h, slot, timestamp, overwrites);
+    }
+  }
+
+  /** Under the slot's stripe lock. */
+  private void record(long h, int slot, long timestamp, boolean overwrites) {
+    if (fingerprints[slot] != h) {
+      fingerprints[slot] = h;
+      newest[slot] = timestamp;
+      newestOverwrite[slot] = overwrites ? timestamp : 0;
+      return;
+    }
+    newest[slot] = Math.max(newest[slot], timestamp);
+    if (overwrites) {
+      newestOverwrite[slot] = Math.max(newestOverwrite[slot], timestamp);
     }
   }
 

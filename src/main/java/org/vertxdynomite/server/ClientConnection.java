@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
@@ -53,7 +54,7 @@ final class ClientConnection implements RequestHandler {
   ClientConnection(NetSocket socket, Context context, RequestDispatcher dispatcher, NodeStats stats,
       ServerSettings settings) {
     this.socket = socket;
-    this.context = context;
+    this.context = ((ContextInternal) context).unwrap();
     this.dispatcher = dispatcher;
     this.stats = stats;
     this.settings = settings;
@@ -124,7 +125,9 @@ final class ClientConnection implements RequestHandler {
   }
 
   private void onReplyReady() {
-    if (Vertx.currentContext() != context) {
+    // A reply may complete on a duplicate of this connection's context (same event loop): no hop.
+    Context current = Vertx.currentContext();
+    if (current == null || ((ContextInternal) current).unwrap() != context) {
       context.runOnContext(v -> onReplyReady());
     } else if (!parsing && !flushScheduled) {
       // Replies completing in one turn (a datastore read answering a whole pipeline) go out in one

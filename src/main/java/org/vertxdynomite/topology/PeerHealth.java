@@ -63,13 +63,16 @@ public final class PeerHealth {
     if (node.isConfiguredOnly() || adminDown.test(node.peerAddress())) {
       return true;
     }
+    if (states.isEmpty()) {
+      return false; // the common case, without building the node's name
+    }
     State s = states.get(node.name());
     return s != null && s.id.equals(node.id()) && s.ejectedUntil > clock.getAsLong();
   }
 
   /** A request to {@code node} succeeded: its failure count starts again. */
   public void succeeded(NodeInfo node) {
-    if (states.remove(node.name()) != null) {
+    if (!states.isEmpty() && states.remove(node.name()) != null) {
       LOG.fine(() -> node.name() + " answers again");
     }
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
@@ -95,11 +96,20 @@ public final class RedisDatastore implements Datastore {
   }
 
   private RedisLane lane(Context ctx) {
-    RedisLane lane = lanes.get(ctx);
+    // Vert.x runs every event-bus message and HTTP request on a fresh duplicate of its context:
+    // lanes belong to the context a duplicate was made from, or there would be one lane (and its
+    // connections) per message.
+    Context root = ((ContextInternal) ctx).unwrap();
+    RedisLane lane = lanes.get(root);
     if (lane == null) {
-      lane = lanes.computeIfAbsent(ctx, c -> new RedisLane(c, options, settings, timeoutFactor, metrics));
+      lane = lanes.computeIfAbsent(root, c -> new RedisLane(c, options, settings, timeoutFactor, metrics));
     }
     return lane;
+  }
+
+  /** How many lanes (sets of connections) this datastore holds: one per event-loop context used. */
+  int laneCount() {
+    return lanes.size();
   }
 
   @Override

@@ -41,7 +41,10 @@ final class RedisLane {
   private final IntSupplier timeoutFactor;
   private final NodeMetrics metrics;
   private final Slot[] slots;
+  /** Requests sent, oldest first, until the sweep passes them (answered ones stay until then). */
   private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+  /** Requests sent and neither answered nor timed out: what {@code maxInFlight} bounds. */
+  private int unanswered;
   private final long sweepTimer;
 
   RedisLane(Context context, RedisOptions options, RedisSettings settings, IntSupplier timeoutFactor,
@@ -82,24 +85,29 @@ final class RedisLane {
     if (conn.failed()) {
       return Future.failedFuture(storageFailure(conn.cause()));
     }
-    if (inFlight.size() >= settings.maxInFlight()) {
+    if (unanswered >= settings.maxInFlight()) {
       return Future.failedFuture(new StorageError(StorageError.Reason.OVERLOADED));
     }
+    unanswered++;
     Promise<Reply> promise = Promise.promise();
     long timeoutMillis = settings.timeoutMillis() * timeoutFactor.getAsInt();
     InFlight f = new InFlight(promise, System.nanoTime() + timeoutMillis * 1_000_000L, slot);
     inFlight.add(f);
     Request redisRequest = RedisRequests.toRedis(request, command);
     conn.compose(c -> c.send(redisRequest)).onComplete(ar -> {
+      if (promise.future().isComplete()) {
+        return; // timed out already: a late reply is dropped
+      }
+      unanswered--;
       if (ar.succeeded()) {
         slot.failures = 0;
-        promise.tryComplete(ResponseConverter.toReply(command, request, ar.result()));
+        promise.complete(ResponseConverter.toReply(command, request, ar.result()));
       } else if (RedisErrors.isServerReply(ar.cause())) {
         // A Redis error reply (WRONGTYPE, syntax…) is an answer, not a storage failure.
-        promise.tryComplete(new RespError(ar.cause().getMessage()));
+        promise.complete(new RespError(ar.cause().getMessage()));
       } else {
         slot.failed();
-        promise.tryFail(storageFailure(ar.cause()));
+        promise.fail(storageFailure(ar.cause()));
       }
     });
     return promise.future();
@@ -115,6 +123,7 @@ final class RedisLane {
       } else if (head.deadline - now <= 0) {
         inFlight.poll();
         if (head.promise.tryFail(new StorageError(StorageError.Reason.TIMEOUT))) {
+          unanswered--;
           head.slot.failed();
         }
       } else {
