@@ -102,10 +102,21 @@ final class RepairRun {
         return Future.succeededFuture();
       }
       counts.add(RepairCounts.Kind.DIFFERING_BUCKETS, differing.size());
-      List<Future<Scanned>> lists = new ArrayList<>();
-      replicas.forEach(r -> lists.add(scanAll(r, ranges, differing)));
-      return Future.all(lists).compose(w -> reconcile(replicas, lists.stream().map(Future::result).toList()));
+      List<Integer> all = new ArrayList<>(differing);
+      Future<Void> chain = Future.succeededFuture();
+      for (int from = 0; from < all.size(); from += settings.bucketsPerSlice()) {
+        Set<Integer> slice = new TreeSet<>(all.subList(from, Math.min(all.size(), from + settings.bucketsPerSlice())));
+        chain = chain.compose(x -> slice(replicas, ranges, slice));
+      }
+      return chain;
     });
+  }
+
+  /** Lists, decides and repairs the keys of {@code buckets}, on every replica. */
+  private Future<Void> slice(List<Replica> replicas, List<HashRange> ranges, Set<Integer> buckets) {
+    List<Future<Scanned>> lists = new ArrayList<>();
+    replicas.forEach(r -> lists.add(scanAll(r, ranges, buckets)));
+    return Future.all(lists).compose(w -> reconcile(replicas, lists.stream().map(Future::result).toList()));
   }
 
   /** Decides every key of the differing buckets and sends the writes. */

@@ -81,8 +81,12 @@ class RepairRunUnitTests {
 
   /** A run of A with {@code peers} (each answering through the event-bus JSON). */
   private RepairCounts run(long settleMillis, LocalReplica... peers) throws Exception {
+    return run(settleMillis, RepairSettings.BUCKETS_PER_SLICE, peers);
+  }
+
+  private RepairCounts run(long settleMillis, int bucketsPerSlice, LocalReplica... peers) throws Exception {
     RepairCounts counts = new RepairCounts();
-    RepairSettings settings = new RepairSettings(0, 1_000_000, 7, 5000, settleMillis);
+    RepairSettings settings = new RepairSettings(0, 1_000_000, 7, 5000, settleMillis, bucketsPerSlice);
     List<org.vertxdynomite.topology.NodeInfo> nodes = new java.util.ArrayList<>();
     Map<String, LocalReplica> byId = new java.util.HashMap<>();
     for (LocalReplica p : peers) {
@@ -125,6 +129,18 @@ class RepairRunUnitTests {
     long pttl = Long.parseLong(get(storeA, "PTTL", "lonely").substring(1).strip());
     assertThat(pttl).isBetween(90_000L, 100_000L);
     assertThat(c.get(RepairCounts.Kind.COPIED)).isEqualTo(1);
+  }
+
+  @Test
+  void manyDifferingBucketsAreRepairedSliceBySlice() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      unfenced(storeB, "SET", "many" + i, "v" + i);
+    }
+
+    RepairCounts c = run(1000, 3, b);
+
+    assertThat(c.get(RepairCounts.Kind.COPIED)).isEqualTo(40);
+    assertThat(get(storeA, "DBSIZE")).isEqualTo(":40\r\n");
   }
 
   @Test
