@@ -2,6 +2,7 @@ package org.vertxdynomite.admin;
 
 import org.vertxdynomite.metrics.PrometheusMetrics;
 import java.util.Optional;
+import org.vertxdynomite.repair.RepairVerticle;
 import org.vertxdynomite.server.NodeStats;
 import org.vertxdynomite.warmup.WarmupVerticle;
 
@@ -15,13 +16,20 @@ import org.vertxdynomite.warmup.WarmupVerticle;
  *     servers:}, or {@code embedded}
  * @param source the host name {@code /info} reports as {@code source}
  * @param warmup the node's warm-up, for {@code /warmup}; empty for a standalone node
+ * @param repair the node's anti-entropy repair, for {@code /repair}; empty for a standalone node
  */
 public record AdminContext(ClusterView view, PrometheusMetrics metrics, NodeStats clients, String serverName,
-    String source, Optional<WarmupVerticle> warmup) {
+    String source, Optional<WarmupVerticle> warmup, Optional<RepairVerticle> repair) {
+
+  /** The context of a node without anti-entropy repair. */
+  public AdminContext(ClusterView view, PrometheusMetrics metrics, NodeStats clients, String serverName,
+      String source, Optional<WarmupVerticle> warmup) {
+    this(view, metrics, clients, serverName, source, warmup, Optional.empty());
+  }
 
   /** The context of a node without warm-up. */
   public AdminContext(ClusterView view, PrometheusMetrics metrics, NodeStats clients, String serverName,
       String source) {
-    this(view, metrics, clients, serverName, source, Optional.empty());
+    this(view, metrics, clients, serverName, source, Optional.empty(), Optional.empty());
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.coordinator.ConsistencySettings;
 import org.vertxdynomite.topology.NodeState;
+import org.vertxdynomite.repair.RepairVerticle;
 import org.vertxdynomite.warmup.WarmupVerticle;
 
 /**
@@ -55,6 +56,10 @@ final class AdminRoutes {
             p -> done(AdminReply.json(warmup().status()))),
         new Route("/warmup/start", "starts a warm-up from the replicas in other racks (JSON status)",
             p -> done(startWarmup())),
+        new Route("/repair", "the anti-entropy repair's status and counts (JSON)",
+            p -> done(AdminReply.json(repair().status()))),
+        new Route("/repair/start", "starts an anti-entropy repair with every replica in other racks (JSON status)",
+            p -> done(startRepair())),
         new Route("/metrics", "Prometheus metrics (text format 0.0.4)", p -> vertx.executeBlocking(
             () -> new AdminReply(200, AdminReply.PROMETHEUS, ctx.metrics().scrape()), false)),
         new Route("/REST/v1/admin/cluster_describe", "the token map Netflix Dyno reads (JSON array)",
@@ -161,6 +166,18 @@ final class AdminRoutes {
   private AdminReply startWarmup() {
     try {
       return AdminReply.json(warmup().begin());
+    } catch (IllegalStateException e) {
+      throw AdminError.conflict(e.getMessage());
+    }
+  }
+
+  private RepairVerticle repair() {
+    return ctx.repair().orElseThrow(() -> AdminError.notFound("a standalone node has no anti-entropy repair"));
+  }
+
+  private AdminReply startRepair() {
+    try {
+      return AdminReply.json(repair().begin());
     } catch (IllegalStateException e) {
       throw AdminError.conflict(e.getMessage());
     }

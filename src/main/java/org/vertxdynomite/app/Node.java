@@ -31,6 +31,8 @@ import org.vertxdynomite.datastore.redis.RedisDatastore;
 import org.vertxdynomite.datastore.redis.RedisSettings;
 import org.vertxdynomite.metrics.MeasuredDatastore;
 import org.vertxdynomite.metrics.PrometheusMetrics;
+import org.vertxdynomite.repair.NodeRepair;
+import org.vertxdynomite.repair.RepairVerticle;
 import org.vertxdynomite.resp.ParserLimits;
 import org.vertxdynomite.server.RespServer;
 import org.vertxdynomite.server.ServerSettings;
@@ -59,6 +61,7 @@ public final class Node {
   private final Datastore unguarded;
   private final WarmupGuard guard = new WarmupGuard();
   private NodeWarmup warmup;
+  private RepairVerticle repair;
   private RespServer server;
   private AdminServer admin;
   private ClusterServices services;
@@ -122,7 +125,7 @@ public final class Node {
             NodeGauges.bind(metrics, view, server.stats(), store);
             return hostName().compose(source -> AdminServer.start(vertx, config.statsListen(),
                 new AdminContext(view, metrics, server.stats(), describeServer(config), source,
-                    java.util.Optional.ofNullable(warmup).map(NodeWarmup::warmup))));
+                    java.util.Optional.ofNullable(warmup).map(NodeWarmup::warmup), java.util.Optional.ofNullable(repair))));
           });
         })
         .map(a -> {
@@ -152,8 +155,14 @@ public final class Node {
         services = s;
         handoff.connect(vertx, s.hintDelivery());
         return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard, metrics)
-            .map(w -> {
+            .compose(w -> {
               warmup = w;
+              // Anti-entropy (docs/REPAIR.md): repairs are writes, so through the guarded datastore.
+              return NodeRepair.start(vertx, config, cluster.membership(), controls.state(), datastore, s.fence(),
+                  metrics);
+            })
+            .map(r -> {
+              repair = r;
               return s.coordinator();
             });
       });
@@ -200,6 +209,11 @@ public final class Node {
   /** The node's states broadcast and warm-up; empty for a standalone node. */
   public java.util.Optional<NodeWarmup> warmup() {
     return java.util.Optional.ofNullable(warmup);
+  }
+
+  /** The node's anti-entropy repair; empty for a standalone node. */
+  public java.util.Optional<RepairVerticle> repair() {
+    return java.util.Optional.ofNullable(repair);
   }
 
   /** Stops accepting clients, closes the datastore, then leaves the cluster and closes Vert.x. */

@@ -90,6 +90,13 @@ public final class NodeConfig {
   public static final int DEFAULT_HINTS_FSYNC_MS = 1000;
   /** {@code hints_replay_rate} (extension): 5000 hints per second to one returning node. */
   public static final int DEFAULT_HINTS_REPLAY_RATE = 5000;
+  /**
+   * {@code anti_entropy_interval_ms} (extension): 600000 (10 min) between repair runs — bounds how
+   * long replicas may differ after a write no hint covers, at one paced scan per interval.
+   */
+  public static final int DEFAULT_ANTI_ENTROPY_INTERVAL_MS = 600_000;
+  /** {@code anti_entropy_keys_per_second} (extension): keys a repair scans per second per replica, 5000. */
+  public static final int DEFAULT_ANTI_ENTROPY_KEYS_PER_SECOND = 5000;
   /** {@code warmup} (extension): auto. */
   public static final WarmupMode DEFAULT_WARMUP = WarmupMode.AUTO;
   /** {@code warmup_batch_size} (extension): keys a donor reads per warm-up batch, 500. */
@@ -142,6 +149,8 @@ public final class NodeConfig {
   private final int hintWindowMs;
   private final int hintsFsyncMs;
   private final int hintsReplayRate;
+  private final int antiEntropyIntervalMs;
+  private final int antiEntropyKeysPerSecond;
   private final WarmupMode warmup;
   private final int warmupBatchSize;
   private final int warmupKeysPerSecond;
@@ -191,6 +200,8 @@ public final class NodeConfig {
     hintWindowMs = b.hintWindowMs;
     hintsFsyncMs = b.hintsFsyncMs;
     hintsReplayRate = b.hintsReplayRate;
+    antiEntropyIntervalMs = b.antiEntropyIntervalMs;
+    antiEntropyKeysPerSecond = b.antiEntropyKeysPerSecond;
     warmup = b.warmup;
     warmupBatchSize = b.warmupBatchSize;
     warmupKeysPerSecond = b.warmupKeysPerSecond;
@@ -434,6 +445,19 @@ public final class NodeConfig {
   }
 
   /**
+   * {@code anti_entropy_interval_ms} (extension): ms between the end of one anti-entropy repair run
+   * and the start of the next; 0 = none (docs/REPAIR.md).
+   */
+  public int antiEntropyIntervalMs() {
+    return antiEntropyIntervalMs;
+  }
+
+  /** {@code anti_entropy_keys_per_second} (extension): keys a repair run scans per second on each replica. */
+  public int antiEntropyKeysPerSecond() {
+    return antiEntropyKeysPerSecond;
+  }
+
+  /**
    * {@code warmup} (extension): {@code auto} warms a clustered node up at start when its datastore
    * is empty and a replica has data; {@code off} only when asked on the admin port. docs/WARMUP.md.
    */
@@ -514,7 +538,7 @@ public final class NodeConfig {
       datastoreConnections, dynReadTimeoutMs, dynWriteTimeoutMs, statsIntervalMs, readRepairsEnabled,
       requirepass, redisRequirepass, embeddedMaxmemory, protoMaxBulkLen, dataDir, serverInstances,
       clusterName, eventbusPort, failureDetectionMs, lwwFenceSlots, hintsMaxBytes, hintWindowMs, hintsFsyncMs,
-      hintsReplayRate, warmup, warmupBatchSize, warmupKeysPerSecond, ignoredKeys
+      hintsReplayRate, antiEntropyIntervalMs, antiEntropyKeysPerSecond, warmup, warmupBatchSize, warmupKeysPerSecond, ignoredKeys
     };
   }
 }

@@ -61,6 +61,8 @@ public final class NodeConfigBuilder {
   int hintWindowMs = NodeConfig.DEFAULT_HINT_WINDOW_MS;
   int hintsFsyncMs = NodeConfig.DEFAULT_HINTS_FSYNC_MS;
   int hintsReplayRate = NodeConfig.DEFAULT_HINTS_REPLAY_RATE;
+  int antiEntropyIntervalMs = NodeConfig.DEFAULT_ANTI_ENTROPY_INTERVAL_MS;
+  int antiEntropyKeysPerSecond = NodeConfig.DEFAULT_ANTI_ENTROPY_KEYS_PER_SECOND;
   WarmupMode warmup = NodeConfig.DEFAULT_WARMUP;
   int warmupBatchSize = NodeConfig.DEFAULT_WARMUP_BATCH_SIZE;
   int warmupKeysPerSecond = NodeConfig.DEFAULT_WARMUP_KEYS_PER_SECOND;
@@ -112,6 +114,8 @@ public final class NodeConfigBuilder {
     hintWindowMs = c.hintWindowMs();
     hintsFsyncMs = c.hintsFsyncMs();
     hintsReplayRate = c.hintsReplayRate();
+    antiEntropyIntervalMs = c.antiEntropyIntervalMs();
+    antiEntropyKeysPerSecond = c.antiEntropyKeysPerSecond();
     warmup = c.warmup();
     warmupBatchSize = c.warmupBatchSize();
     warmupKeysPerSecond = c.warmupKeysPerSecond();
@@ -370,6 +374,21 @@ public final class NodeConfigBuilder {
   /** Hints per second to one target. */
   public NodeConfigBuilder hintsReplayRate(int hintsReplayRate) {
     this.hintsReplayRate = range(hintsReplayRate, 1, MAX_INT);
+    return this;
+  }
+
+  /** 0 (no periodic repair) or 100..86400000 ms. */
+  public NodeConfigBuilder antiEntropyIntervalMs(int antiEntropyIntervalMs) {
+    if (antiEntropyIntervalMs != 0 && (antiEntropyIntervalMs < 100 || antiEntropyIntervalMs > 86_400_000)) {
+      throw new IllegalArgumentException("must be 0 (off) or 100..86400000");
+    }
+    this.antiEntropyIntervalMs = antiEntropyIntervalMs;
+    return this;
+  }
+
+  /** Keys per second, at least 1. */
+  public NodeConfigBuilder antiEntropyKeysPerSecond(int antiEntropyKeysPerSecond) {
+    this.antiEntropyKeysPerSecond = range(antiEntropyKeysPerSecond, 1, MAX_INT);
     return this;
   }
 

@@ -5,13 +5,14 @@ package org.vertxdynomite.handoff;
  * reservation of {@code n} permits pushes the next free moment {@code n} intervals ahead, and says
  * how long to wait until the reserved permits may be used. Not thread-safe.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
   private final long intervalNanos;
   private long nextFreeNanos;
   private boolean started;
 
-  RateLimiter(int perSecond) {
+  /** A pace of {@code perSecond} permits per second. */
+  public RateLimiter(int perSecond) {
     if (perSecond <= 0) {
       throw new IllegalArgumentException("perSecond must be positive: " + perSecond);
     }
@@ -19,7 +20,7 @@ final class RateLimiter {
   }
 
   /** Reserves {@code permits} at monotonic time {@code nowNanos}; returns the ns to wait before using them. */
-  long reserve(int permits, long nowNanos) {
+  public long reserve(int permits, long nowNanos) {
     if (!started || nextFreeNanos - nowNanos < 0) {
       nextFreeNanos = nowNanos; // idle time is not saved up as a burst
       started = true;

@@ -67,12 +67,24 @@ public final class MetricNames {
   /** 1 for where the last warm-up stands; tag status (idle|running|done|failed). */
   public static final String WARMUP_STATUS = "dynomite.warmup.status";
 
+  /** Anti-entropy repair runs ended. */
+  public static final String REPAIR_RUNS = "dynomite.repair.runs";
+  /** 1 while a repair runs. */
+  public static final String REPAIR_RUNNING = "dynomite.repair.running";
+  /** Repair: keys by kind (compared|differing_buckets|copied|replaced|deleted|deferred|raced|failed). */
+  public static final String REPAIR_KEYS = "dynomite.repair.keys";
+  /** Repair: conflicts by resolution (newer|deleted|majority|unresolved). */
+  public static final String REPAIR_CONFLICTS = "dynomite.repair.conflicts";
+  /** Repair: comparisons with the peers sharing some ranges that failed. */
+  public static final String REPAIR_FAILED = "dynomite.repair.failed.comparisons";
+
   /** Every name above. */
   public static final List<String> ALL = List.of(CLIENT_REQUESTS, CLIENT_REQUEST_SIZE, CLIENT_CONNECTIONS,
       CLIENT_CONNECTIONS_RECEIVED, CLIENT_CONNECTIONS_REJECTED, CONSISTENCY_REQUESTS, QUORUM_FAILURES,
       REPLICA_REQUESTS, PEER_REQUESTS, PEER_BATCH_REQUESTS, PEERS, PEER_UP, DATASTORE_REQUESTS, DATASTORE_ERRORS,
       DATASTORE_RECONNECTS, EMBEDDED_MEMORY_USED, EMBEDDED_KEYS, NODE_STATE, CONSISTENCY_LEVEL, TIMEOUT_FACTOR,
-      HINTS_PENDING, HINTS_TARGET_PENDING, HINTS, WARMUP_KEYS, WARMUP_BYTES, WARMUP_RATE, WARMUP_ETA, WARMUP_STATUS);
+      HINTS_PENDING, HINTS_TARGET_PENDING, HINTS, WARMUP_KEYS, WARMUP_BYTES, WARMUP_RATE, WARMUP_ETA, WARMUP_STATUS,
+      REPAIR_RUNS, REPAIR_RUNNING, REPAIR_KEYS, REPAIR_CONFLICTS, REPAIR_FAILED);
 
   private MetricNames() {}
 }

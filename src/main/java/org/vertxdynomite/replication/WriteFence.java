@@ -34,6 +34,8 @@ public final class WriteFence {
   private final long[] newestOverwrite;
   private final Object[] locks = new Object[STRIPES];
   private volatile long flushedAt;
+  /** A timestamp of this fence's creation: every write it never saw of a key it has no slot for is older. */
+  private final long startedAt = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
   private long voided;
 
   /** A fence of {@code slots} entries, rounded up to a power of two. */
@@ -146,6 +148,72 @@ public final class WriteFence {
       if (timestamp > flushedAt) {
         flushedAt = timestamp;
       }
+    }
+  }
+
+  /** The timestamp of the last FLUSHALL/FLUSHDB applied here, 0 if none. */
+  public long flushedAt() {
+    return flushedAt;
+  }
+
+  /** The newest write to {@code key} applied here, 0 when the fence does not remember one. */
+  public long newest(byte[] key) {
+    return lookup(key, false);
+  }
+
+  /** The newest whole-value write (or delete) of {@code key} applied here, 0 when not remembered. */
+  public long newestOverwrite(byte[] key) {
+    return lookup(key, true);
+  }
+
+  /**
+   * For a key the fence does not remember ({@link #newest} 0): a timestamp every write to it
+   * applied here is older than — when it was applied before this fence existed (the node
+   * restarted), the fence's start; when its slot was taken over since by another key, that key's
+   * newest write, which is at least as new as the one that took the slot. 0 when the key is
+   * remembered.
+   */
+  public long forgottenBefore(byte[] key) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] == h) {
+        return 0;
+      }
+      return fingerprints[slot] == 0 ? startedAt : Math.max(startedAt, newest[slot]);
+    }
+  }
+
+  /**
+   * For anti-entropy repair: in one step, checks that nothing changed for {@code key} since the
+   * repair looked (its newest write is still {@code expectedNewest}, 0 for none remembered, and
+   * the last flush still {@code expectedFlushedAt}) and, if so, remembers the repair as a
+   * whole-value write stamped {@code stamp} (nothing when 0), so that older writes arriving later
+   * are voided. False when something changed: the repair must not be applied.
+   */
+  public boolean repair(byte[] key, long expectedNewest, long expectedFlushedAt, long stamp) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      long current = fingerprints[slot] == h ? newest[slot] : 0;
+      if (current != expectedNewest || flushedAt != expectedFlushedAt) {
+        return false;
+      }
+      if (stamp > 0) {
+        record(h, stamp, true);
+      }
+      return true;
+    }
+  }
+
+  private long lookup(byte[] key, boolean overwrite) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] != h) {
+        return 0;
+      }
+      return overwrite ? newestOverwrite[slot] : newest[slot];
     }
   }
 

@@ -82,7 +82,7 @@ public final class DonorPlan {
   }
 
   /** {@code range} cut at every token of {@code rings}, so that each piece has one owner per ring. */
-  static List<HashRange> cut(HashRange range, List<TokenRing<NodeInfo>> rings) {
+  public static List<HashRange> cut(HashRange range, List<TokenRing<NodeInfo>> rings) {
     Set<Long> cuts = new TreeSet<>();
     for (TokenRing<NodeInfo> ring : rings) {
       for (Token t : ring.tokens()) {

@@ -93,6 +93,8 @@ class DynomiteYamlUnitTests {
     assertThat(c.hintWindowMs()).isEqualTo(60_000);
     assertThat(c.hintsFsyncMs()).isEqualTo(50);
     assertThat(c.hintsReplayRate()).isEqualTo(100);
+    assertThat(c.antiEntropyIntervalMs()).isEqualTo(2000);
+    assertThat(c.antiEntropyKeysPerSecond()).isEqualTo(300);
     assertThat(c.warmup()).as("an unquoted off, which YAML reads as false").isEqualTo(WarmupMode.OFF);
     assertThat(c.warmupBatchSize()).isEqualTo(250);
     assertThat(c.warmupKeysPerSecond()).isEqualTo(1000);
@@ -195,6 +197,8 @@ class DynomiteYamlUnitTests {
     "hints_max_bytes: 64kb        | dyn_o_mite.hints_max_bytes: '64kb' is not a valid memory size (must be at least 1048576 (1mb))",
     "hint_window_ms: 0            | dyn_o_mite.hint_window_ms: '0' is not a valid interval in ms (must be 1..2147483647)",
     "hints_replay_rate: -5        | dyn_o_mite.hints_replay_rate: '-5' is not a valid hints per second (must be 1..2147483647)",
+    "anti_entropy_interval_ms: 50 | dyn_o_mite.anti_entropy_interval_ms: '50' is not a valid interval in ms (must be 0 (off) or 100..86400000)",
+    "anti_entropy_keys_per_second: 0 | dyn_o_mite.anti_entropy_keys_per_second: '0' is not a valid key rate (must be 1..2147483647)",
     "foo: 1                       | dyn_o_mite.foo: unknown key",
     "Listen: 127.0.0.1:8102       | dyn_o_mite.Listen: unknown key",
   })

@@ -59,6 +59,8 @@ class NodeConfigUnitTests {
         .hintWindowMs(60_000)
         .hintsFsyncMs(50)
         .hintsReplayRate(100)
+        .antiEntropyIntervalMs(2000)
+        .antiEntropyKeysPerSecond(77)
         .warmup(org.vertxdynomite.config.WarmupMode.OFF)
         .warmupBatchSize(77)
         .warmupKeysPerSecond(1234)
@@ -107,6 +109,8 @@ class NodeConfigUnitTests {
     assertThat(c.hintWindowMs()).isEqualTo(3 * 60 * 60 * 1000);
     assertThat(c.hintsFsyncMs()).isEqualTo(1000);
     assertThat(c.hintsReplayRate()).isEqualTo(5000);
+    assertThat(c.antiEntropyIntervalMs()).isEqualTo(600_000);
+    assertThat(c.antiEntropyKeysPerSecond()).isEqualTo(5000);
     assertThat(c.servers()).isEmpty();
     assertThat(c.dynSeeds()).isEmpty();
     assertThat(c.ignoredKeys()).isEmpty();

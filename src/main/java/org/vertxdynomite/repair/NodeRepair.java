@@ -1,0 +1,38 @@
+package org.vertxdynomite.repair;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.vertxdynomite.config.NodeConfig;
+import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.metrics.PrometheusMetrics;
+import org.vertxdynomite.replication.WriteFence;
+import org.vertxdynomite.ring.HashAlgorithms;
+import org.vertxdynomite.ring.HashTag;
+import org.vertxdynomite.ring.Partitioner;
+import org.vertxdynomite.topology.LocalNodeState;
+import org.vertxdynomite.topology.Membership;
+
+/** Starts a clustered node's anti-entropy repair in one call. */
+public final class NodeRepair {
+
+  private NodeRepair() {}
+
+  /**
+   * Deploys the {@link RepairVerticle} of the node configured by {@code config} and binds its
+   * meters; completes once it serves its peers.
+   *
+   * @param datastore the datastore every write goes through (repairs are writes)
+   * @param fence the node's write fence, which every repair write passes
+   */
+  public static Future<RepairVerticle> start(Vertx vertx, NodeConfig config, Membership membership,
+      LocalNodeState state, Datastore datastore, WriteFence fence, PrometheusMetrics metrics) {
+    Partitioner partitioner = new Partitioner(HashAlgorithms.byName(config.hash().configName()),
+        config.hashTag().map(HashTag::of).orElse(HashTag.NONE));
+    var self = membership.self();
+    LocalReplica local = new LocalReplica(self.dc() + "/" + self.rack() + " " + self.peerAddress(), datastore, fence,
+        partitioner);
+    RepairVerticle verticle = new RepairVerticle(membership, state, local, RepairSettings.of(config));
+    RepairGauges.bind(metrics, verticle);
+    return vertx.deployVerticle(verticle).map(id -> verticle);
+  }
+}
