@@ -29,22 +29,33 @@ final class FaultClusters {
    * Every redis-server appends each write to its AOF and fsyncs it before replying
    * ({@code appendfsync always}), so a redis-server killed with SIGKILL comes back with every write
    * it acknowledged: what it lacks afterwards is only what it never received. Read repair stays off
-   * (Dynomite's default, said explicitly), so a replica that catches up did so by replication,
-   * handoff and anti-entropy alone. Anti-entropy runs every 2 s: a write its crashed coordinator
-   * applied only to its own replica (never acknowledged, never hinted) reaches the others within
-   * the convergence bound (docs/REPAIR.md).
+   * (Dynomite's default, said explicitly) and so does anti-entropy, so a replica that catches up
+   * did so by replication and handoff alone.
    */
   static final ProcessCluster.Extras EXTRAS = new ProcessCluster.Extras(
       List.of("--appendonly", "yes", "--appendfsync", "always"),
+      List.of("read_repairs_enabled: false", "anti_entropy_interval_ms: 0"));
+
+  /**
+   * As {@link #EXTRAS} with anti-entropy every 2 s: a write its crashed coordinator applied only to
+   * its own replica (never acknowledged, never hinted) reaches the others within the convergence
+   * bound (docs/REPAIR.md).
+   */
+  static final ProcessCluster.Extras WITH_REPAIR = new ProcessCluster.Extras(EXTRAS.redisArgs(),
       List.of("read_repairs_enabled: false", "anti_entropy_interval_ms: 2000"));
 
   private FaultClusters() {}
 
   /** Starts {@code members} with DC_QUORUM reads and writes in a new temporary directory. */
   static ProcessCluster start(String name, List<Member> members) throws Exception {
+    return start(name, members, EXTRAS);
+  }
+
+  /** As {@link #start(String, List)}, with {@code extras}. */
+  static ProcessCluster start(String name, List<Member> members, ProcessCluster.Extras extras) throws Exception {
     Path dir = Files.createTempDirectory(name + "-");
     long t0 = System.nanoTime();
-    ProcessCluster c = ProcessCluster.start(dir, members, Consistency.DC_QUORUM, Consistency.DC_QUORUM, EXTRAS,
+    ProcessCluster c = ProcessCluster.start(dir, members, Consistency.DC_QUORUM, Consistency.DC_QUORUM, extras,
         Duration.ofSeconds(120));
     System.out.printf("%s: %d node JVMs formed a cluster in %d ms (plan %s)%n", name, members.size(),
         (System.nanoTime() - t0) / 1_000_000, FaultPlan.fromSystemProperties());
