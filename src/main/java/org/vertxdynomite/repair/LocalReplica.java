@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.HybridClock;
 import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.ArrayReply;
 import org.vertxdynomite.resp.BulkReply;
@@ -33,12 +34,38 @@ final class LocalReplica implements Replica {
   private final Datastore datastore;
   private final WriteFence fence;
   private final Partitioner partitioner;
+  private final long settleMillis;
 
   LocalReplica(String name, Datastore datastore, WriteFence fence, Partitioner partitioner) {
+    this(name, datastore, fence, partitioner, 0);
+  }
+
+  /**
+   * @param settleMillis how long after this node admitted a write of a key the key is reported as
+   *     too recent to judge (see {@link #newest})
+   */
+  LocalReplica(String name, Datastore datastore, WriteFence fence, Partitioner partitioner, long settleMillis) {
     this.name = name;
     this.datastore = datastore;
     this.fence = fence;
     this.partitioner = partitioner;
+    this.settleMillis = settleMillis;
+  }
+
+  /**
+   * The newest write of {@code key} the fence remembers — or, when this node admitted a write of
+   * it within the settle time, a stamp of that moment, so the key is deferred: the fence remembers
+   * a write once admitted, while its datastore may still be applying it (a replayed hint with an
+   * old timestamp, say), and the datastore's value would otherwise be judged by a timestamp it
+   * does not hold yet.
+   */
+  private long newest(byte[] key) {
+    long newest = fence.newest(key);
+    long touched = fence.touchedAt(key);
+    if (settleMillis > 0 && touched > System.currentTimeMillis() - settleMillis) {
+      return Math.max(newest, (touched << HybridClock.LOGICAL_BITS) | ((1L << HybridClock.LOGICAL_BITS) - 1));
+    }
+    return newest;
   }
 
   @Override
@@ -110,7 +137,7 @@ final class LocalReplica implements Replica {
       }
       // The fence is read after the value: a write landing in between shows as a newer timestamp
       // (deferred as too recent) rather than as an old timestamp on a new value.
-      return KeyVersion.present(payload.value(), ttl.value() < 0 ? 0 : now + ttl.value(), fence.newest(key),
+      return KeyVersion.present(payload.value(), ttl.value() < 0 ? 0 : now + ttl.value(), newest(key),
           fence.newestOverwrite(key), fence.forgottenBefore(key));
     });
   }
@@ -119,7 +146,7 @@ final class LocalReplica implements Replica {
   public Future<Map<String, KeyVersion>> remembered(List<byte[]> keys) {
     Map<String, KeyVersion> out = new LinkedHashMap<>();
     keys.forEach(k -> out.put(Keys.of(k),
-        KeyVersion.absent(fence.newest(k), fence.newestOverwrite(k), fence.forgottenBefore(k))));
+        KeyVersion.absent(newest(k), fence.newestOverwrite(k), fence.forgottenBefore(k))));
     return Future.succeededFuture(out);
   }
 

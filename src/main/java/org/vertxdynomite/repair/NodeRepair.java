@@ -29,9 +29,10 @@ public final class NodeRepair {
     Partitioner partitioner = new Partitioner(HashAlgorithms.byName(config.hash().configName()),
         config.hashTag().map(HashTag::of).orElse(HashTag.NONE));
     var self = membership.self();
+    RepairSettings settings = RepairSettings.of(config);
     LocalReplica local = new LocalReplica(self.dc() + "/" + self.rack() + " " + self.peerAddress(), datastore, fence,
-        partitioner);
-    RepairVerticle verticle = new RepairVerticle(membership, state, local, RepairSettings.of(config));
+        partitioner, settings.settleMillis());
+    RepairVerticle verticle = new RepairVerticle(membership, state, local, settings);
     RepairGauges.bind(metrics, verticle);
     return vertx.deployVerticle(verticle).map(id -> verticle);
   }

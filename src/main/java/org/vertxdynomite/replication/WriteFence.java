@@ -32,6 +32,8 @@ public final class WriteFence {
   private final long[] fingerprints;
   private final long[] newest;
   private final long[] newestOverwrite;
+  /** Wall-clock ms this node last admitted a write of the slot's key (it may not be applied yet). */
+  private final long[] touchedAt;
   private final Object[] locks = new Object[STRIPES];
   private volatile long flushedAt;
   /** A timestamp of this fence's creation: every write it never saw of a key it has no slot for is older. */
@@ -49,6 +51,7 @@ public final class WriteFence {
     fingerprints = new long[n];
     newest = new long[n];
     newestOverwrite = new long[n];
+    touchedAt = new long[n];
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -206,6 +209,19 @@ public final class WriteFence {
     }
   }
 
+  /**
+   * When this node last admitted a write of {@code key} (wall-clock ms), 0 when the key is not
+   * remembered. A write is remembered once admitted, before its datastore has applied it: for a
+   * while after this moment, what the datastore holds may not reflect the remembered timestamps.
+   */
+  public long touchedAt(byte[] key) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      return fingerprints[slot] == h ? touchedAt[slot] : 0;
+    }
+  }
+
   private long lookup(byte[] key, boolean overwrite) {
     long h = hash(key);
     int slot = (int) h & mask;
@@ -250,6 +266,7 @@ public final class WriteFence {
 
   /** Under the slot's stripe lock. */
   private void record(long h, int slot, long timestamp, boolean overwrites) {
+    touchedAt[slot] = System.currentTimeMillis();
     if (fingerprints[slot] != h) {
       fingerprints[slot] = h;
       newest[slot] = timestamp;
