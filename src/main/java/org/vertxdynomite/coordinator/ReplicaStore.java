@@ -3,6 +3,7 @@ package org.vertxdynomite.coordinator;
 import io.vertx.core.Future;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.datastore.StorageError;
 import org.vertxdynomite.replication.LateWrites;
 import org.vertxdynomite.replication.PeerFlags;
 import org.vertxdynomite.replication.WriteFence;
@@ -55,11 +56,23 @@ final class ReplicaStore {
     for (int i = 0; i < positions.length; i++) {
       keys[i] = request.arg(positions[i]);
     }
+    boolean replayed = PeerFlags.has(flags, PeerFlags.HINTED);
+    if (replayed && fence.stillApplying(keys, timestamp)) {
+      // Its original copy is still on its way to the datastore: a duplicate if it lands, needed if
+      // it fails. The replayer tries again after its back-off, when that is known.
+      return Future.failedFuture(new StorageError(StorageError.Reason.IN_PROGRESS));
+    }
     // Admitted and remembered in one step (a late write racing a newer one is voided here); if the
     // datastore then fails, the write is taken back, so its hint is not mistaken for a duplicate.
-    if (!fence.admit(keys, timestamp, LateWrites.overwrites(name, request), PeerFlags.has(flags, PeerFlags.HINTED))) {
+    if (!fence.admit(keys, timestamp, LateWrites.overwrites(name, request), replayed)) {
       return Future.succeededFuture(LateWrites.voidedReply(name));
     }
-    return datastore.execute(request, info, orderKey).onFailure(e -> fence.notApplied(keys, timestamp));
+    return datastore.execute(request, info, orderKey).andThen(ar -> {
+      if (ar.succeeded()) {
+        fence.confirmed(keys, timestamp);
+      } else {
+        fence.notApplied(keys, timestamp);
+      }
+    });
   }
 }

@@ -18,7 +18,9 @@ public final class StorageError extends RespError {
     REFUSED("Connection refused"),
     CLOSED("Connection closed"),
     EJECTED("Server ejected after repeated failures"),
-    OVERLOADED("Too many requests in flight");
+    OVERLOADED("Too many requests in flight"),
+    /** A replayed hint whose original copy this replica is still applying: try again later. */
+    IN_PROGRESS("The same write is still being applied");
 
     private final String text;
 

@@ -32,6 +32,8 @@ public final class WriteFence {
   private final long[] fingerprints;
   private final long[] newest;
   private final long[] newestOverwrite;
+  /** The newest write of the slot's key its datastore confirmed applied (see {@link #confirmed}). */
+  private final long[] applied;
   /** Wall-clock ms this node last admitted a write of the slot's key (it may not be applied yet). */
   private final long[] touchedAt;
   private final Object[] locks = new Object[STRIPES];
@@ -52,6 +54,7 @@ public final class WriteFence {
     newest = new long[n];
     newestOverwrite = new long[n];
     touchedAt = new long[n];
+    applied = new long[n];
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
     }
@@ -209,6 +212,44 @@ public final class WriteFence {
     }
   }
 
+  /** The datastore applied the write stamped {@code timestamp} to {@code keys} that {@link #admit} took in. */
+  public void confirmed(byte[][] keys, long timestamp) {
+    if (timestamp <= 0) {
+      return;
+    }
+    for (byte[] key : keys) {
+      long h = hash(key);
+      int slot = (int) h & mask;
+      synchronized (locks[slot & (STRIPES - 1)]) {
+        if (fingerprints[slot] == h && timestamp > applied[slot]) {
+          applied[slot] = timestamp;
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a replayed hint stamped {@code timestamp} is the newest write admitted here for one of
+   * {@code keys} while its datastore has not confirmed it yet: the original copy is still on its
+   * way, and whether it lands (the hint is a duplicate) or fails (the hint must be applied) is not
+   * known. The hint must be offered again later rather than voided or applied now.
+   */
+  public boolean stillApplying(byte[][] keys, long timestamp) {
+    if (timestamp <= 0) {
+      return false;
+    }
+    for (byte[] key : keys) {
+      long h = hash(key);
+      int slot = (int) h & mask;
+      synchronized (locks[slot & (STRIPES - 1)]) {
+        if (fingerprints[slot] == h && newest[slot] == timestamp && applied[slot] < timestamp) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * When this node last admitted a write of {@code key} (wall-clock ms), 0 when the key is not
    * remembered. A write is remembered once admitted, before its datastore has applied it: for a
@@ -269,6 +310,7 @@ public final class WriteFence {
     touchedAt[slot] = System.currentTimeMillis();
     if (fingerprints[slot] != h) {
       fingerprints[slot] = h;
+      applied[slot] = 0;
       newest[slot] = timestamp;
       newestOverwrite[slot] = overwrites ? timestamp : 0;
       return;
