@@ -69,7 +69,7 @@ public final class Node {
     this.cluster = cluster;
     this.config = config;
     this.metrics = PrometheusMetrics.forRegistry(metricsRegistry);
-    this.controls = NodeControls.of(config);
+    this.controls = NodeControls.of(config, org.vertxdynomite.topology.StartState.of(config));
     this.store = datastore(vertx, config, controls, metrics);
     this.unguarded = new MeasuredDatastore(store, metrics);
     this.datastore = new GuardedDatastore(unguarded, guard);

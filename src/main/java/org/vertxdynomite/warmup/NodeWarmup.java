@@ -32,10 +32,11 @@ public record NodeWarmup(StateBroadcast states, WarmupVerticle warmup) {
       Datastore store, WarmupGuard guard, PrometheusMetrics metrics) {
     Partitioner partitioner = new Partitioner(HashAlgorithms.byName(config.hash().configName()),
         config.hashTag().map(HashTag::of).orElse(HashTag.NONE));
-    WarmupVerticle warmup = new WarmupVerticle(membership, state, store, guard, partitioner,
-        WarmupSettings.of(config));
-    WarmupGauges.bind(metrics, warmup);
-    return StateBroadcast.start(vertx, membership, state).compose(states ->
-        vertx.deployVerticle(warmup).map(id -> new NodeWarmup(states, warmup)));
+    return StateBroadcast.start(vertx, membership, state).compose(states -> {
+      WarmupVerticle warmup = new WarmupVerticle(membership, states, state, store, guard, partitioner,
+          WarmupSettings.of(config));
+      WarmupGauges.bind(metrics, warmup);
+      return vertx.deployVerticle(warmup).map(id -> new NodeWarmup(states, warmup));
+    });
   }
 }
