@@ -151,7 +151,8 @@ public final class Node {
       return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).compose(s -> {
         services = s;
         handoff.connect(vertx, s.hintDelivery());
-        return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard, metrics)
+        return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard,
+            s.fence(), metrics)
             .map(w -> {
               warmup = w;
               return s.coordinator();

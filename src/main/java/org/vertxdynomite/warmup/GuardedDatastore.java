@@ -11,7 +11,8 @@ import org.vertxdynomite.resp.RespRequest;
 /**
  * The node's datastore as every write reaches it — its own clients', other coordinators', other
  * datacenters' — telling a {@link WarmupGuard} which keys each write touches before applying it.
- * Reads, and everything while no warm-up runs, pass straight through.
+ * A FLUSHALL/FLUSHDB waits for the copies being restored ({@link WarmupGuard#beforeFlush}). Reads,
+ * and everything while no warm-up runs, pass straight through.
  */
 public final class GuardedDatastore implements Datastore {
 
@@ -33,7 +34,7 @@ public final class GuardedDatastore implements Datastore {
     if (!guard.active() || !info.isWrite()) {
       return inner.execute(request, info, orderKey);
     }
-    Future<Void> ready = guard.beforeWrite(keys(request, info));
+    Future<Void> ready = isFlush(info) ? guard.beforeFlush() : guard.beforeWrite(keys(request, info));
     return ready.isComplete() ? inner.execute(request, info, orderKey)
         : ready.compose(v -> inner.execute(request, info, orderKey));
   }
@@ -49,6 +50,10 @@ public final class GuardedDatastore implements Datastore {
   @Override
   public Future<Void> close() {
     return inner.close();
+  }
+
+  private static boolean isFlush(CommandInfo info) {
+    return info.name().equals("flushall") || info.name().equals("flushdb");
   }
 
   private static List<byte[]> keys(RespRequest request, CommandInfo info) {

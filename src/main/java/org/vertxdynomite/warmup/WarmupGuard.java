@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * What keeps a warm-up from losing or undoing a write: while it is {@linkplain #activate() active},
@@ -18,6 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #beforeWrite} of a write to it completes only when {@link Claim#release} says the restore
  * is done, so the write lands on top of the copy, as it would have on a replica. Later writes to the
  * same key wait for the same restore, in the order they came, so they stay in order.
+ *
+ * <p>A FLUSHALL or FLUSHDB applied during the warm-up erases what the copies read before it hold:
+ * the guard follows the timestamp of the newest flush started here ({@link #followFlushes}), and
+ * refuses a claim for a copy whose donor had not applied that flush before reading it ({@link
+ * #claim(byte[], long)}); the flush itself waits for the restores already claimed ({@link
+ * #beforeFlush}), so no older copy lands after it.
  *
  * <p>Safe from any thread. Memory: one entry per key written during warm-up, dropped when the
  * guard is {@linkplain #deactivate() deactivated}.
@@ -34,9 +41,23 @@ public final class WarmupGuard {
 
   private final ConcurrentHashMap<String, Object> keys = new ConcurrentHashMap<>();
   private volatile boolean active;
+  private volatile LongSupplier flushStartedAt = () -> 0;
+  /** The newest flush when the guard was activated: only newer ones concern this warm-up. */
+  private volatile long flushBaseline;
+
+  /**
+   * Follows this node's flushes: {@code flushStartedAt} gives the timestamp of the newest
+   * FLUSHALL/FLUSHDB that started here (0 for none), set before the flush runs.
+   */
+  public void followFlushes(LongSupplier flushStartedAt) {
+    this.flushStartedAt = flushStartedAt;
+  }
 
   /** Starts recording writes. Keys recorded by an earlier, failed warm-up are kept. */
-  public void activate() {
+  public synchronized void activate() {
+    if (!active) {
+      flushBaseline = flushStartedAt.getAsLong();
+    }
     active = true;
   }
 
@@ -88,9 +109,51 @@ public final class WarmupGuard {
    * restore is done.
    */
   public Claim claim(byte[] key) {
+    return claim(key, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #claim(byte[])} for a copy read at a donor that had applied the flushes up to {@code
+   * donorFlushedAt}: null as well when a newer flush started here during the warm-up ({@link
+   * #flushedSince}).
+   */
+  public synchronized Claim claim(byte[] key, long donorFlushedAt) {
+    if (flushedSince(donorFlushedAt)) {
+      return null;
+    }
     String name = name(key);
     Restoring r = new Restoring(Promise.promise());
     return keys.putIfAbsent(name, r) == null ? new Claim(name, r) : null;
+  }
+
+  /**
+   * Whether a FLUSHALL/FLUSHDB newer than {@code donorFlushedAt} started here since the guard was
+   * activated: a copy read at a donor that had applied flushes only up to {@code donorFlushedAt}
+   * may hold data that flush erased.
+   */
+  public boolean flushedSince(long donorFlushedAt) {
+    long f = flushStartedAt.getAsLong();
+    return f > flushBaseline && donorFlushedAt < f;
+  }
+
+  /**
+   * A FLUSHALL or FLUSHDB is about to run (its start already reported to {@link #followFlushes}'s
+   * supplier): completes when every restore claimed before it is done, so none lands after it.
+   * Claims taken from now on see the flush and are refused for older copies.
+   */
+  public Future<Void> beforeFlush() {
+    List<Future<Void>> restores = new ArrayList<>();
+    synchronized (this) {
+      for (Object v : keys.values()) {
+        if (v instanceof Restoring r) {
+          restores.add(r.done().future());
+        } else if (v instanceof Written w && !w.restore().isComplete()) {
+          restores.add(w.restore());
+        }
+      }
+    }
+    return restores.isEmpty() ? Future.succeededFuture()
+        : Future.join(restores).transform(ar -> Future.<Void>succeededFuture());
   }
 
   /** The right to restore one key's copy, from {@link #claim}. */

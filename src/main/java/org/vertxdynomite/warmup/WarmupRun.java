@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
 import org.vertxdynomite.topology.NodeInfo;
@@ -29,6 +30,12 @@ import org.vertxdynomite.topology.Topology;
  * pieces not finished go to their next candidates and are scanned again from the start, which is
  * harmless (restores never overwrite, and keys written here are skipped). The run fails when a piece
  * has no donor left, or a copy cannot be restored at all.
+ *
+ * <p>Each restored copy hands the donor's knowledge of its key to this node's {@link WriteFence}:
+ * a replayed hint the copy already holds is void here ({@link WriteFence#copied}), and so is any
+ * write older than the donor's newest whole-value write of the key. A batch read at a donor that
+ * had not yet applied a FLUSHALL/FLUSHDB started here during the warm-up is not restored ({@link
+ * WarmupGuard#claim(byte[], long)}).
  */
 final class WarmupRun {
 
@@ -42,6 +49,7 @@ final class WarmupRun {
   private final NodeInfo self;
   private final Datastore store;
   private final WarmupGuard guard;
+  private final WriteFence fence;
   private final WarmupSettings settings;
   private final WarmupProgress progress;
   private final Set<String> failed = new HashSet<>();
@@ -55,8 +63,9 @@ final class WarmupRun {
    * @param store this node's datastore <em>without</em> the guard in front (the restores must not
    *     count as writes made during the warm-up)
    */
-  WarmupRun(Vertx vertx, Topology topology, Datastore store, WarmupGuard guard, WarmupSettings settings,
-      WarmupProgress progress) {
+  WarmupRun(Vertx vertx, Topology topology, Datastore store, WarmupGuard guard, WriteFence fence,
+      WarmupSettings settings, WarmupProgress progress) {
+    this.fence = fence;
     this.vertx = vertx;
     this.topology = topology;
     this.self = topology.self();
@@ -151,7 +160,7 @@ final class WarmupRun {
     return attempt(d, ask, 1).compose(reply -> {
       JsonArray entries = reply.getJsonArray("entries");
       progress.scanned(reply.getLong("scanned"));
-      return restore(entries).compose(v -> {
+      return restore(entries, reply.getLong("flushed", 0L)).compose(v -> {
         String next = reply.getString("cursor");
         if ("0".equals(next)) {
           return Future.succeededFuture();
@@ -186,27 +195,47 @@ final class WarmupRun {
     return p.future();
   }
 
-  private Future<Void> restore(JsonArray entries) {
+  private Future<Void> restore(JsonArray entries, long donorFlushedAt) {
     List<Future<Void>> all = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       JsonArray e = entries.getJsonArray(i);
-      all.add(restore(e.getBinary(0), e.getBinary(1), e.getLong(2)));
+      // A donor of an earlier version sends no fence knowledge: 0, nothing known.
+      WriteFence.Remembered known = e.size() < 5 ? WriteFence.Remembered.NOTHING
+          : new WriteFence.Remembered(e.getLong(3), e.getLong(4));
+      all.add(restore(e.getBinary(0), e.getBinary(1), e.getLong(2), known, donorFlushedAt));
     }
     return Future.all(all).mapEmpty();
   }
 
-  /** Restores one copy unless a write reached its key here; never replaces an existing key. */
-  private Future<Void> restore(byte[] key, byte[] payload, long expireAt) {
-    WarmupGuard.Claim claim = guard.claim(key);
+  /**
+   * Restores one copy unless a write reached its key here or a newer flush ran here; never replaces
+   * an existing key.
+   */
+  private Future<Void> restore(byte[] key, byte[] payload, long expireAt, WriteFence.Remembered known,
+      long donorFlushedAt) {
+    WarmupGuard.Claim claim = guard.claim(key, donorFlushedAt);
     if (claim == null) {
-      progress.skippedWritten();
+      if (guard.flushedSince(donorFlushedAt)) {
+        progress.skippedFlushed();
+      } else {
+        progress.skippedWritten();
+      }
       return Future.succeededFuture();
     }
+    // Marked before the RESTORE: a hint arriving meanwhile passes the fence before it waits for the claim.
+    fence.copied(key, known.newest());
     byte[][] args = expireAt > 0
         ? new byte[][] {RESTORE, key, Long.toString(expireAt).getBytes(), payload, ABSTTL}
         : new byte[][] {RESTORE, key, "0".getBytes(), payload};
     RespRequest request = new RespRequest(args);
-    return store.execute(request, TABLE.lookup(request)).andThen(ar -> claim.release()).compose(reply -> {
+    return store.execute(request, TABLE.lookup(request)).andThen(ar -> {
+      if (ar.succeeded() && !(ar.result() instanceof RespError)) {
+        fence.applied(new byte[][] {key}, known.newestOverwrite(), true);
+      } else {
+        fence.notCopied(key, known.newest());
+      }
+      claim.release();
+    }).compose(reply -> {
       if (!(reply instanceof RespError err)) {
         progress.copied(payload.length);
         return Future.<Void>succeededFuture();

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.WarmupMode;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.IntegerReply;
 import org.vertxdynomite.resp.RespRequest;
 import org.vertxdynomite.ring.Partitioner;
@@ -69,6 +70,7 @@ public final class WarmupVerticle extends VerticleBase {
   private final WarmupGuard guard;
   private final Partitioner partitioner;
   private final WarmupSettings settings;
+  private final WriteFence fence;
   private DonorService donor;
   private volatile Phase phase = Phase.IDLE;
   private volatile WarmupProgress progress;
@@ -80,9 +82,12 @@ public final class WarmupVerticle extends VerticleBase {
   /**
    * @param store this node's datastore without the guard in front
    * @param guard the guard in front of the datastore every write goes through ({@link GuardedDatastore})
+   * @param fence this node's write fence: what a donor tells of its keys, and what copies restored
+   *     here hold
    */
   public WarmupVerticle(Membership membership, StateBroadcast states, LocalNodeState state, Datastore store,
-      WarmupGuard guard, Partitioner partitioner, WarmupSettings settings) {
+      WarmupGuard guard, Partitioner partitioner, WarmupSettings settings, WriteFence fence) {
+    this.fence = fence;
     this.membership = membership;
     this.states = states;
     this.state = state;
@@ -100,7 +105,7 @@ public final class WarmupVerticle extends VerticleBase {
         guard.deactivate();
       }
     });
-    return DonorService.start(vertx, membership.self(), store, partitioner).compose(d -> {
+    return DonorService.start(vertx, membership.self(), store, partitioner, fence).compose(d -> {
       donor = d;
       return settings.mode() == WarmupMode.AUTO ? autoStart() : Future.succeededFuture();
     });
@@ -193,7 +198,7 @@ public final class WarmupVerticle extends VerticleBase {
     }
     state.moveTo(NodeState.WRITES_ONLY);
     WarmupProgress p = new WarmupProgress(System::currentTimeMillis);
-    WarmupRun r = new WarmupRun(vertx, membership.current(), store, guard, settings, p);
+    WarmupRun r = new WarmupRun(vertx, membership.current(), store, guard, fence, settings, p);
     progress = p;
     run = r;
     error = null;

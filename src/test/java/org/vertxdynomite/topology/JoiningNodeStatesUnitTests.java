@@ -77,7 +77,8 @@ class JoiningNodeStatesUnitTests {
     StateBroadcast states = StateBroadcast.start(vertx, membership, state).await(5, TimeUnit.SECONDS);
     WarmupGuard guard = new WarmupGuard();
     vertx.deployVerticle(new WarmupVerticle(membership, states, state, store, guard, Partitioner.DEFAULT,
-        new WarmupSettings(WarmupMode.AUTO, 100, 0, 500))).await(10, TimeUnit.SECONDS);
+        new WarmupSettings(WarmupMode.AUTO, 100, 0, 500), new org.vertxdynomite.replication.WriteFence(1024)))
+        .await(10, TimeUnit.SECONDS);
   }
 
   @Test
