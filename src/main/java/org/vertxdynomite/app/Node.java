@@ -161,6 +161,14 @@ public final class Node {
     });
   }
 
+  /**
+   * The node's own datastore, without the warm-up guard or the metrics in front: what this node
+   * holds, for tests and tools (writes made here bypass the fence and the guard).
+   */
+  public Datastore datastore() {
+    return store;
+  }
+
   /** The port clients connect to. */
   public int port() {
     return port;

@@ -156,6 +156,11 @@ public final class LocalCluster implements AutoCloseable {
     return nodes.get(i);
   }
 
+  /** Node {@code i}'s own datastore (the embedded one when so configured), bypassing the cluster. */
+  public org.vertxdynomite.datastore.Datastore store(int i) {
+    return nodes.get(i).datastore();
+  }
+
   /** The client port of node {@code i}. */
   public int port(int i) {
     return nodes.get(i).port();
