@@ -36,6 +36,8 @@ import org.vertxdynomite.topology.NodeInfo;
  *       newestOverwrite} are what this node's {@link WriteFence} remembered of the key just before
  *       its DUMP (0 when nothing): the receiver's fence takes them over, so a hint the copy already
  *       holds is not applied again there.
+ *   <li>{@code {"op": "keys", "keys": [key, …]}} → {@code {"flushed": …, "entries": […]}}: the same
+ *       for named keys, which a receiver asks again when their first copy lacked a write it has.
  * </ul>
  *
  * <p>Each batch is one SCAN step and at most {@code count} key reads, answered before the next
@@ -84,6 +86,7 @@ public final class DonorService {
       reply = switch (String.valueOf(body.getString("op"))) {
         case "size" -> run("DBSIZE").map(r -> new JsonObject().put("keys", ((IntegerReply) r).value()));
         case "batch" -> batch(body.getString("cursor"), body.getInteger("count"), ranges(body.getJsonArray("ranges")));
+        case "keys" -> keys(body.getJsonArray("keys"));
         default -> Future.failedFuture("unknown warm-up operation: " + body.getString("op"));
       };
     } catch (RuntimeException e) {
@@ -105,23 +108,41 @@ public final class DonorService {
       List<Reply> parts = ((ArrayReply) r).items();
       String next = new String(((BulkReply) parts.get(0)).value(), java.nio.charset.StandardCharsets.US_ASCII);
       List<Reply> keys = ((ArrayReply) parts.get(1)).items();
-      List<Future<JsonArray>> entries = new ArrayList<>();
+      List<byte[]> wanted = new ArrayList<>();
       for (Reply k : keys) {
         byte[] key = ((BulkReply) k).value();
         if (HashRange.anyContains(ranges, partitioner.token(key))) {
-          entries.add(entry(key));
+          wanted.add(key);
         }
       }
-      return Future.all(entries).map(all -> {
-        JsonArray out = new JsonArray();
-        for (Future<JsonArray> e : entries) {
-          if (e.result() != null) {
-            out.add(e.result());
-          }
+      return entries(wanted).map(out -> new JsonObject().put("cursor", next).put("scanned", keys.size())
+          .put("flushed", flushed).put("entries", out));
+    });
+  }
+
+  /** The copies of {@code keys} (base64 in JSON), as a batch's entries, with the flushes applied. */
+  private Future<JsonObject> keys(JsonArray keys) {
+    long flushed = fence.flushedAt();
+    List<byte[]> wanted = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      wanted.add(keys.getBinary(i));
+    }
+    return entries(wanted).map(out -> new JsonObject().put("flushed", flushed).put("entries", out));
+  }
+
+  private Future<JsonArray> entries(List<byte[]> keys) {
+    List<Future<JsonArray>> entries = new ArrayList<>(keys.size());
+    for (byte[] key : keys) {
+      entries.add(entry(key));
+    }
+    return Future.all(entries).map(all -> {
+      JsonArray out = new JsonArray();
+      for (Future<JsonArray> e : entries) {
+        if (e.result() != null) {
+          out.add(e.result());
         }
-        return new JsonObject().put("cursor", next).put("scanned", keys.size()).put("flushed", flushed)
-            .put("entries", out);
-      });
+      }
+      return out;
     });
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.LateWrites;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespRequest;
 
@@ -34,7 +35,8 @@ public final class GuardedDatastore implements Datastore {
     if (!guard.active() || !info.isWrite()) {
       return inner.execute(request, info, orderKey);
     }
-    Future<Void> ready = isFlush(info) ? guard.beforeFlush() : guard.beforeWrite(keys(request, info));
+    Future<Void> ready = isFlush(info) ? guard.beforeFlush()
+        : guard.beforeWrite(keys(request, info), LateWrites.overwrites(info.name(), request));
     return ready.isComplete() ? inner.execute(request, info, orderKey)
         : ready.compose(v -> inner.execute(request, info, orderKey));
   }
@@ -44,7 +46,8 @@ public final class GuardedDatastore implements Datastore {
     if (!guard.active() || !info.isWrite()) {
       return inner.executeBlocking(request, info, cancelled);
     }
-    return guard.beforeWrite(keys(request, info)).compose(v -> inner.executeBlocking(request, info, cancelled));
+    return guard.beforeWrite(keys(request, info), LateWrites.overwrites(info.name(), request))
+        .compose(v -> inner.executeBlocking(request, info, cancelled));
   }
 
   @Override

@@ -35,7 +35,8 @@ import org.vertxdynomite.topology.NodeState;
  * Warm-up on the embedded store (the default {@code datastore}): three racks of one node in one
  * JVM, {@value #KEYS} keys of every type, some with TTLs. Node 2 is stopped (its in-memory data is
  * gone) and started again: with {@code warmup: auto} it warms up from its peers, ends holding the
- * same data as they do, TTLs included, and every write made during the warm-up survives.
+ * same data as they do, TTLs included, and every write made during the warm-up survives — merges into
+ * keys not yet copied (RPUSH, PEXPIRE) included.
  */
 class EmbeddedWarmupIntegrationTests {
 
@@ -78,7 +79,7 @@ class EmbeddedWarmupIntegrationTests {
       while (ops < 2000 && cluster.node(2).controls().state().get() != NodeState.NORMAL) {
         RawRespClient c = ops % 2 == 0 ? via0 : via2;
         int i = (ops * 37) % KEYS;
-        switch (ops % 5) {
+        switch (ops % 7) {
           case 0 -> {
             String k = "k:" + (i - i % 5); // an existing string, overwritten
             assertThat(c.callString("SET", k, "new-" + ops)).isEqualTo("+OK\r\n");
@@ -92,7 +93,10 @@ class EmbeddedWarmupIntegrationTests {
           }
           case 2 -> assertThat(c.callString("SET", "w:" + ops, "fresh", "PX", "600000")).isEqualTo("+OK\r\n");
           case 3 -> assertThat(c.callString("RPUSH", "wl:" + ops, "a", "b")).isEqualTo(":2\r\n");
-          default -> assertThat(c.callString("HSET", "wh:" + ops, "f", "v")).isEqualTo(":1\r\n");
+          case 4 -> assertThat(c.callString("HSET", "wh:" + ops, "f", "v")).isEqualTo(":1\r\n");
+          // Merging into keys that existed before: the warmed node must end with their older content too.
+          case 5 -> assertThat(c.callString("RPUSH", "k:" + (i - i % 5 + 2), "pushed-" + ops)).startsWith(":");
+          default -> assertThat(c.callString("PEXPIRE", "k:" + (i - i % 5 + 4), "900000")).startsWith(":");
         }
         ops++;
       }

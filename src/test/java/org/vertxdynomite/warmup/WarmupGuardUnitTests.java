@@ -102,4 +102,32 @@ class WarmupGuardUnitTests {
     assertThat(flush.succeeded()).isTrue();
     assertThat(guard.beforeFlush().succeeded()).as("nothing being restored").isTrue();
   }
+
+  @Test
+  void aKeyOnlyMergedIntoDuringWarmupGetsAReplacingClaimAndAWholeValueWriteEndsThat() {
+    guard.activate();
+    guard.beforeWrite(List.of(K), false);
+
+    WarmupGuard.Claim claim = guard.claim(K);
+    assertThat(claim).isNotNull();
+    assertThat(claim.replace()).isTrue();
+    claim.release(false);
+    assertThat(guard.claim(K)).as("not restored: still merged, asked again").isNotNull();
+
+    byte[] set = "set".getBytes();
+    guard.beforeWrite(List.of(set), false);
+    guard.beforeWrite(List.of(set), true);
+    assertThat(guard.claim(set)).as("a SET came too").isNull();
+  }
+
+  @Test
+  void aReplacingCopyRestoredLeavesTheKeyUnrecorded() {
+    guard.activate();
+    guard.beforeWrite(List.of(K), false);
+    guard.claim(K).release(true);
+
+    WarmupGuard.Claim again = guard.claim(K);
+    assertThat(again).isNotNull();
+    assertThat(again.replace()).as("a later copy (another donor) only fills a missing key").isFalse();
+  }
 }

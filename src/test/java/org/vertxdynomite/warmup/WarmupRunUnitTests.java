@@ -167,4 +167,72 @@ class WarmupRunUnitTests {
     assertThat(fence.admit(new byte[][] {"list".getBytes()}, 300, false, true)).isFalse();
     assertThat(fence.admit(new byte[][] {"list".getBytes()}, 301, false, true)).as("newer than the copy").isTrue();
   }
+
+  /** A write stamped {@code ts} applied here as the replica store does it: fence, guard, datastore. */
+  private void localWrite(long ts, boolean overwrites, String... args) throws Exception {
+    fence.admit(new byte[][] {args[1].getBytes()}, ts, overwrites, false);
+    run(guarded, args);
+  }
+
+  private String list(String key) throws Exception {
+    StringBuilder out = new StringBuilder();
+    for (Reply r : ((org.vertxdynomite.resp.ArrayReply) run(store, "LRANGE", key, "0", "-1")).items()) {
+      out.append(new String(((BulkReply) r).value()));
+    }
+    return out.toString();
+  }
+
+  @Test
+  void aKeyMergedIntoHereBeforeItsCopyCameIsReplacedByTheCopyThatHoldsTheMerge() throws Exception {
+    donorWrite(100, false, "RPUSH", "list", "a", "b");
+    donorWrite(100, true, "SET", "expiring", "v");
+    guard.activate();
+    // During the warm-up, before the copies come: an RPUSH and an EXPIRE reach both nodes.
+    donorWrite(200, false, "RPUSH", "list", "x");
+    localWrite(200, false, "RPUSH", "list", "x");
+    donorWrite(210, false, "EXPIRE", "expiring", "600");
+    localWrite(210, false, "EXPIRE", "expiring", "600");
+    relay(Future::succeededFuture);
+
+    WarmupProgress.Snapshot p = warmUp();
+
+    assertThat(list("list")).as("the older content and the push, once").isEqualTo("abx");
+    assertThat(((IntegerReply) run(store, "TTL", "expiring")).value()).isBetween(590L, 600L);
+    assertThat(p.copiedKeys()).isEqualTo(2);
+  }
+
+  @Test
+  void aCopyLackingAWriteMergedHereIsAskedAgainUntilTheDonorHasIt() throws Exception {
+    donorWrite(100, false, "RPUSH", "list", "a");
+    guard.activate();
+    localWrite(200, false, "RPUSH", "list", "x");
+    // The donor applies the same push only after its first copy left.
+    relay(() -> {
+      vertx.setTimer(50, id -> donorFence.admit(new byte[][] {"list".getBytes()}, 200, false, false));
+      vertx.setTimer(50, id -> {
+        RespRequest r = RespRequest.of("RPUSH", "list", "x");
+        donorStore.execute(r, TABLE.lookup(r));
+      });
+      return Future.succeededFuture();
+    });
+
+    WarmupProgress.Snapshot p = warmUp();
+
+    assertThat(list("list")).isEqualTo("ax");
+    assertThat(p.copiedKeys()).isEqualTo(1);
+  }
+
+  @Test
+  void aCopyThatNeverHoldsTheMergedWriteLeavesTheKeyAsItIs() throws Exception {
+    donorWrite(100, false, "RPUSH", "list", "a");
+    guard.activate();
+    localWrite(200, false, "RPUSH", "list", "x");
+    relay(Future::succeededFuture);
+
+    WarmupProgress.Snapshot p = warmUp();
+
+    assertThat(list("list")).isEqualTo("x");
+    assertThat(p.copiedKeys()).isZero();
+    assertThat(p.skippedWritten()).isEqualTo(1);
+  }
 }
