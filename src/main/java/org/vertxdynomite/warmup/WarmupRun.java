@@ -255,8 +255,9 @@ final class WarmupRun {
   }
 
   /**
-   * Restores one copy unless a write reached its key here or a newer flush ran here; never replaces
-   * an existing key.
+   * Restores one copy unless a whole-value write reached its key here or a newer flush ran here;
+   * replaces an existing key only when merging writes alone reached it here and the copy holds them
+   * (otherwise the key is deferred).
    */
   private Future<Void> restore(NodeInfo d, byte[] key, byte[] payload, long expireAt, WriteFence.Remembered known,
       long donorFlushedAt) {

@@ -122,30 +122,9 @@ class EmbeddedWarmupIntegrationTests {
     }
   }
 
-  /** Keys {@code k:0..}: strings, hashes, lists, sets and sorted sets in turn; every 7th with a TTL. */
   private void load() throws Exception {
     try (RawRespClient c = cluster.client(0)) {
-      for (int from = 0; from < KEYS; from += 1000) {
-        int sent = 0;
-        for (int i = from; i < Math.min(KEYS, from + 1000); i++) {
-          String k = "k:" + i;
-          switch (i % 5) {
-            case 0 -> c.sendCommand("SET", k, "value-" + i);
-            case 1 -> c.sendCommand("HSET", k, "f1", "a" + i, "f2", "b");
-            case 2 -> c.sendCommand("RPUSH", k, "x", "y" + i, "z");
-            case 3 -> c.sendCommand("SADD", k, "m1", "m" + i, "m3");
-            default -> c.sendCommand("ZADD", k, "1", "a", "2", "b" + i);
-          }
-          sent++;
-          if (i % 7 == 0) {
-            c.sendCommand("PEXPIRE", k, Long.toString(600_000 + i));
-            sent++;
-          }
-        }
-        for (int i = 0; i < sent; i++) {
-          assertThat(c.readReplyString()).doesNotStartWith("-");
-        }
-      }
+      WarmupData.load(c, KEYS);
     }
   }
 
@@ -201,12 +180,7 @@ class EmbeddedWarmupIntegrationTests {
     List<String> keysA = keys(a);
     List<String> keysB = keys(b);
     if (!keysA.equals(keysB)) {
-      List<String> onlyA = new ArrayList<>(keysA);
-      onlyA.removeAll(keysB);
-      List<String> onlyB = new ArrayList<>(keysB);
-      onlyB.removeAll(keysA);
-      out.put("keys", "only at " + a + ": " + onlyA.subList(0, Math.min(10, onlyA.size())) + ", only at " + b
-          + ": " + onlyB.subList(0, Math.min(10, onlyB.size())));
+      out.put("keys", WarmupData.keysOnlyAtEither(a, keysA, b, keysB));
       return out;
     }
     for (String k : keysA) {
