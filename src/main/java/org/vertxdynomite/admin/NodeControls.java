@@ -11,7 +11,7 @@ import org.vertxdynomite.topology.NodeState;
  * hands the parts to whoever acts on them (the coordinator reads the levels and the factor, the
  * datastore the factor); the admin port and INFO read and report them.
  *
- * @param state this node's state, NORMAL at start
+ * @param state this node's state
  * @param consistency the levels; for a standalone node they are only reported
  * @param timeoutFactor multiplies every request timeout
  * @param peers administrative up/down marks
@@ -19,9 +19,14 @@ import org.vertxdynomite.topology.NodeState;
 public record NodeControls(LocalNodeState state, ConsistencySettings consistency, TimeoutFactor timeoutFactor,
     PeerAdminStates peers) {
 
-  /** The controls of a node started with {@code config}. */
+  /** The controls of a node started with {@code config}, in state NORMAL. */
   public static NodeControls of(NodeConfig config) {
-    return new NodeControls(new LocalNodeState(NodeState.NORMAL),
+    return of(config, NodeState.NORMAL);
+  }
+
+  /** The controls of a node started with {@code config}, in state {@code initial}. */
+  public static NodeControls of(NodeConfig config, NodeState initial) {
+    return new NodeControls(new LocalNodeState(initial),
         new ConsistencySettings(config.readConsistency(), config.writeConsistency()), new TimeoutFactor(),
         new PeerAdminStates());
   }

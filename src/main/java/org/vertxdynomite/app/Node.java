@@ -72,7 +72,7 @@ public final class Node {
     this.cluster = cluster;
     this.config = config;
     this.metrics = PrometheusMetrics.forRegistry(metricsRegistry);
-    this.controls = NodeControls.of(config);
+    this.controls = NodeControls.of(config, org.vertxdynomite.topology.StartState.of(config));
     this.store = datastore(vertx, config, controls, metrics);
     this.unguarded = new MeasuredDatastore(store, metrics);
     this.datastore = new GuardedDatastore(unguarded, guard);
@@ -154,7 +154,8 @@ public final class Node {
       return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).compose(s -> {
         services = s;
         handoff.connect(vertx, s.hintDelivery());
-        return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard, metrics)
+        return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard,
+            s.fence(), metrics)
             .compose(w -> {
               warmup = w;
               // Anti-entropy (docs/REPAIR.md): repairs are writes, so through the guarded datastore.
@@ -167,6 +168,14 @@ public final class Node {
             });
       });
     });
+  }
+
+  /**
+   * The node's own datastore, without the warm-up guard or the metrics in front: what this node
+   * holds, for tests and tools (writes made here bypass the fence and the guard).
+   */
+  public Datastore datastore() {
+    return store;
   }
 
   /** The port clients connect to. */

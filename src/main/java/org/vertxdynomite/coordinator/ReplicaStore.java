@@ -42,6 +42,8 @@ final class ReplicaStore {
     }
     String name = info.name();
     if (name.equals("flushall") || name.equals("flushdb")) {
+      // Known before it runs, so a warm-up can tell copies read before it (WARMUP.md).
+      fence.flushStarting(timestamp);
       return datastore.execute(request, info, orderKey).andThen(ar -> {
         if (ar.succeeded() && !(ar.result() instanceof RespError)) {
           fence.flushed(timestamp);

@@ -20,6 +20,10 @@ package org.vertxdynomite.replication;
  * forgotten and its next write is applied; how long a key is remembered therefore depends on the
  * write rate (about {@code slots} writes to other keys). Writes without a timestamp (0) are applied
  * and not remembered. Safe from any thread (striped locks).
+ *
+ * <p>Warm-up: a key restored from a donor's copy is marked {@linkplain #copied copied up to} the
+ * donor's newest write timestamp for it, and a replayed hint not newer than that is void too — the
+ * copy already holds its effect. The mark's table is allocated on the first copy only.
  */
 public final class WriteFence {
 
@@ -40,6 +44,9 @@ public final class WriteFence {
   private volatile long flushedAt;
   /** A timestamp of this fence's creation: every write it never saw of a key it has no slot for is older. */
   private final long startedAt = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
+  private volatile long flushStartedAt;
+  /** Per slot, the newest timestamp a restored copy of the slot's key holds; null until a copy. */
+  private volatile long[] copiedUpTo;
   private long voided;
 
   /** A fence of {@code slots} entries, rounded up to a power of two. */
@@ -148,6 +155,100 @@ public final class WriteFence {
     return false;
   }
 
+  /**
+   * What this node remembers of {@code key}: its newest write and newest whole-value write
+   * timestamps, both 0 when it remembers nothing.
+   */
+  public Remembered remembered(byte[] key) {
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      return fingerprints[slot] == h ? new Remembered(newest[slot], newestOverwrite[slot]) : Remembered.NOTHING;
+    }
+  }
+
+  /**
+   * What a node's fence remembers of one key.
+   *
+   * @param newest the newest write applied
+   * @param newestOverwrite the newest whole-value write applied
+   */
+  public record Remembered(long newest, long newestOverwrite) {
+    /** Nothing remembered. */
+    public static final Remembered NOTHING = new Remembered(0, 0);
+  }
+
+  /**
+   * {@code key} is being restored from a copy that holds every write the donor applied up to
+   * {@code containsUpTo}: a replayed hint to it not newer than that is void from now on.
+   */
+  public void copied(byte[] key, long containsUpTo) {
+    if (containsUpTo <= 0) {
+      return;
+    }
+    long[] marks = copiedUpTo;
+    if (marks == null) {
+      synchronized (this) {
+        marks = copiedUpTo;
+        if (marks == null) {
+          marks = new long[mask + 1];
+          copiedUpTo = marks;
+        }
+      }
+    }
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      touchedAt[slot] = System.currentTimeMillis();
+      if (fingerprints[slot] != h) {
+        fingerprints[slot] = h;
+        newest[slot] = 0;
+        newestOverwrite[slot] = 0;
+        applied[slot] = 0;
+        marks[slot] = containsUpTo;
+        return;
+      }
+      marks[slot] = Math.max(marks[slot], containsUpTo);
+    }
+  }
+
+  /** The copy {@link #copied} announced was not restored after all: the mark goes. */
+  public void notCopied(byte[] key, long containsUpTo) {
+    long[] marks = copiedUpTo;
+    if (marks == null || containsUpTo <= 0) {
+      return;
+    }
+    long h = hash(key);
+    int slot = (int) h & mask;
+    synchronized (locks[slot & (STRIPES - 1)]) {
+      if (fingerprints[slot] == h && marks[slot] == containsUpTo) {
+        marks[slot] = 0;
+      }
+    }
+  }
+
+  /**
+   * A FLUSHALL or FLUSHDB stamped {@code timestamp} is about to be applied (what {@link
+   * #flushStartedAt} reports; voiding starts only once it is {@link #flushed}).
+   */
+  public void flushStarting(long timestamp) {
+    synchronized (locks[0]) {
+      if (timestamp > flushStartedAt) {
+        flushStartedAt = timestamp;
+      }
+    }
+  }
+
+  /** The timestamp of the newest FLUSHALL/FLUSHDB that started here, 0 if none. */
+  public long flushStartedAt() {
+    return flushStartedAt;
+  }
+
+  /** The timestamp of the newest FLUSHALL/FLUSHDB applied here, 0 if none. */
+  public long flushedAt() {
+    return flushedAt;
+  }
+
   /** A FLUSHALL or FLUSHDB stamped {@code timestamp} was applied: older writes are void. */
   public void flushed(long timestamp) {
     synchronized (locks[0]) {
@@ -155,11 +256,6 @@ public final class WriteFence {
         flushedAt = timestamp;
       }
     }
-  }
-
-  /** The timestamp of the last FLUSHALL/FLUSHDB applied here, 0 if none. */
-  public long flushedAt() {
-    return flushedAt;
   }
 
   /** The newest write to {@code key} applied here, 0 when the fence does not remember one. */
@@ -295,7 +391,11 @@ public final class WriteFence {
     if (fingerprints[slot] != h) {
       return false;
     }
-    return timestamp < newestOverwrite[slot] || (replayed && timestamp == newest[slot]);
+    if (timestamp < newestOverwrite[slot]) {
+      return true;
+    }
+    long[] marks = copiedUpTo;
+    return replayed && (timestamp == newest[slot] || (marks != null && timestamp <= marks[slot]));
   }
 
   private void record(long h, long timestamp, boolean overwrites) {
@@ -313,6 +413,10 @@ public final class WriteFence {
       applied[slot] = 0;
       newest[slot] = timestamp;
       newestOverwrite[slot] = overwrites ? timestamp : 0;
+      long[] marks = copiedUpTo;
+      if (marks != null) {
+        marks[slot] = 0;
+      }
       return;
     }
     newest[slot] = Math.max(newest[slot], timestamp);

@@ -93,10 +93,10 @@ public final class ClusterSetup {
     this.clusterManager = new HazelcastClusterManager(hazelcastConfig);
   }
 
-  /** The setup of a node starting now in state {@link NodeState#NORMAL} (issue 6 will start nodes in STANDBY). */
+  /** The setup of a node starting now, in its {@linkplain StartState start state}. */
   public static ClusterSetup of(NodeConfig config, ClusterOptions options) {
     return of(config, options,
-        NodeInfo.announcement(config, NodeInfo.newBusAddress(), NodeState.NORMAL, System.currentTimeMillis()));
+        NodeInfo.announcement(config, NodeInfo.newBusAddress(), StartState.of(config), System.currentTimeMillis()));
   }
 
   /**

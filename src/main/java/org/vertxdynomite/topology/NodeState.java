@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A node's service state, the names Dynomite's admin port uses ({@code /state/standby}, …). Issue 6
- * drives these from the warm-up; until then every node announces {@link #NORMAL}.
+ * A node's service state, the names Dynomite's admin port uses ({@code /state/standby}, …), driven
+ * by operators and the warm-up; a node starts in its {@link StartState}.
  *
  * <p>Transitions, the whole table ({@link #canMoveTo}); anything else throws:
  *

@@ -1,11 +1,15 @@
 package org.vertxdynomite.topology;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -14,7 +18,9 @@ import java.util.logging.Logger;
  * later state change travels here instead: each node publishes its state on the cluster-wide
  * address {@value #ADDRESS} when it changes, when a member joins (so the newcomer learns it), and
  * every {@value #REPEAT_MS} ms (so a message lost while a member was still subscribing is
- * repaired); every node applies what it hears to its {@link Membership}.
+ * repaired); every node applies what it hears to its {@link Membership}. A node that hears a sender
+ * for the first time answers with its own state at once, so a newcomer, whose first report is heard
+ * by everyone, learns every state within one round trip ({@link #heardFromEveryMember}).
  *
  * <p>Message: {@code {"id": <cluster id>, "seq": <n>, "state": "WRITES_ONLY"}}. {@code seq}
  * grows with every message of one sender, and a receiver ignores one older than the last it
@@ -37,6 +43,9 @@ public final class StateBroadcast {
   private final AtomicLong seq = new AtomicLong();
   // Confined to the consumer's context.
   private final Map<String, Long> lastSeq = new HashMap<>();
+  /** Senders heard from since this node started, with the state they reported last. */
+  private final Map<String, NodeState> heard = new ConcurrentHashMap<>();
+  private final List<Promise<Void>> waiting = new CopyOnWriteArrayList<>();
   private MessageConsumer<JsonObject> consumer;
   private long timer = -1;
   private int lastSize;
@@ -66,6 +75,7 @@ public final class StateBroadcast {
         b.publish();
       }
       b.lastSize = t.size();
+      b.checkWaiting();
     });
     b.timer = vertx.setPeriodic(REPEAT_MS, id -> b.publish());
     return b.consumer.completion().map(v -> {
@@ -103,16 +113,50 @@ public final class StateBroadcast {
     if (last != null && n <= last) {
       return;
     }
+    if (heard.put(id, state) == null) {
+      // A sender heard for the first time may be a newcomer that missed the earlier reports.
+      publish();
+    }
     lastSeq.put(id, n);
     // Senders that left are forgotten with the membership; keep this map as small.
     lastSeq.keySet().retainAll(membership.current().members().keySet());
     lastSeq.put(id, n);
     membership.applyState(id, state);
+    checkWaiting();
+  }
+
+  /**
+   * Completes once this node has heard a state report from every other live member of its current
+   * topology and that state shows in the topology, or after {@code timeoutMs} in any case (a member that never reports cannot hold a
+   * node's start-up forever). A joining node waits for this before it reads its peers' states.
+   */
+  public Future<Void> heardFromEveryMember(long timeoutMs) {
+    Promise<Void> p = Promise.promise();
+    waiting.add(p);
+    long t = vertx.setTimer(timeoutMs, id -> p.tryComplete());
+    checkWaiting();
+    return p.future().andThen(ar -> {
+      vertx.cancelTimer(t);
+      waiting.remove(p);
+    });
+  }
+
+  private void checkWaiting() {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    for (NodeInfo member : membership.current().members().values()) {
+      if (!member.id().equals(selfId) && heard.get(member.id()) != member.state()) {
+        return;
+      }
+    }
+    waiting.forEach(Promise::tryComplete);
   }
 
   /** Stops publishing and listening. */
   public Future<Void> close() {
     vertx.cancelTimer(timer);
+    waiting.forEach(Promise::tryComplete);
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 }

@@ -11,7 +11,9 @@
  *       form.
  *   <li>{@link org.vertxdynomite.topology.NodeState} — STANDBY, WRITES_ONLY, RESUMING, NORMAL, and
  *       the table of allowed transitions; {@link org.vertxdynomite.topology.LocalNodeState} holds
- *       this node's current one as operators move it.
+ *       this node's current one as operators move it; {@link org.vertxdynomite.topology.StartState}
+ *       the one it starts in; {@link org.vertxdynomite.topology.StateBroadcast} carries states
+ *       between nodes.
  *   <li>{@link org.vertxdynomite.topology.Topology} — one immutable snapshot: datacenter → rack →
  *       {@link org.vertxdynomite.ring.TokenRing} of nodes; owner lookups for reads (local rack) and
  *       writes (every local rack); token collisions resolved by keeping the older node.

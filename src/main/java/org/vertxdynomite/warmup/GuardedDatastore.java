@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vertxdynomite.command.CommandInfo;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.LateWrites;
 import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespRequest;
 
 /**
  * The node's datastore as every write reaches it — its own clients', other coordinators', other
  * datacenters' — telling a {@link WarmupGuard} which keys each write touches before applying it.
- * Reads, and everything while no warm-up runs, pass straight through.
+ * A FLUSHALL/FLUSHDB waits for the copies being restored ({@link WarmupGuard#beforeFlush}). Reads,
+ * and everything while no warm-up runs, pass straight through.
  */
 public final class GuardedDatastore implements Datastore {
 
@@ -33,7 +35,8 @@ public final class GuardedDatastore implements Datastore {
     if (!guard.active() || !info.isWrite()) {
       return inner.execute(request, info, orderKey);
     }
-    Future<Void> ready = guard.beforeWrite(keys(request, info));
+    Future<Void> ready = isFlush(info) ? guard.beforeFlush()
+        : guard.beforeWrite(keys(request, info), LateWrites.overwrites(info.name(), request));
     return ready.isComplete() ? inner.execute(request, info, orderKey)
         : ready.compose(v -> inner.execute(request, info, orderKey));
   }
@@ -43,12 +46,17 @@ public final class GuardedDatastore implements Datastore {
     if (!guard.active() || !info.isWrite()) {
       return inner.executeBlocking(request, info, cancelled);
     }
-    return guard.beforeWrite(keys(request, info)).compose(v -> inner.executeBlocking(request, info, cancelled));
+    return guard.beforeWrite(keys(request, info), LateWrites.overwrites(info.name(), request))
+        .compose(v -> inner.executeBlocking(request, info, cancelled));
   }
 
   @Override
   public Future<Void> close() {
     return inner.close();
+  }
+
+  private static boolean isFlush(CommandInfo info) {
+    return info.name().equals("flushall") || info.name().equals("flushdb");
   }
 
   private static List<byte[]> keys(RespRequest request, CommandInfo info) {

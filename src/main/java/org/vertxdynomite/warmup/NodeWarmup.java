@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import org.vertxdynomite.config.NodeConfig;
 import org.vertxdynomite.datastore.Datastore;
 import org.vertxdynomite.metrics.PrometheusMetrics;
+import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.ring.HashAlgorithms;
 import org.vertxdynomite.ring.HashTag;
 import org.vertxdynomite.ring.Partitioner;
@@ -27,15 +28,18 @@ public record NodeWarmup(StateBroadcast states, WarmupVerticle warmup) {
    *
    * @param store the node's datastore without the guard in front
    * @param guard the guard in front of the datastore every write goes through
+   * @param fence the node's write fence (the coordinator's), which the guard follows for flushes
    */
   public static Future<NodeWarmup> start(Vertx vertx, NodeConfig config, Membership membership, LocalNodeState state,
-      Datastore store, WarmupGuard guard, PrometheusMetrics metrics) {
+      Datastore store, WarmupGuard guard, WriteFence fence, PrometheusMetrics metrics) {
+    guard.followFlushes(fence::flushStartedAt);
     Partitioner partitioner = new Partitioner(HashAlgorithms.byName(config.hash().configName()),
         config.hashTag().map(HashTag::of).orElse(HashTag.NONE));
-    WarmupVerticle warmup = new WarmupVerticle(membership, state, store, guard, partitioner,
-        WarmupSettings.of(config));
-    WarmupGauges.bind(metrics, warmup);
-    return StateBroadcast.start(vertx, membership, state).compose(states ->
-        vertx.deployVerticle(warmup).map(id -> new NodeWarmup(states, warmup)));
+    return StateBroadcast.start(vertx, membership, state).compose(states -> {
+      WarmupVerticle warmup = new WarmupVerticle(membership, states, state, store, guard, partitioner,
+          WarmupSettings.of(config), fence);
+      WarmupGauges.bind(metrics, warmup);
+      return vertx.deployVerticle(warmup).map(id -> new NodeWarmup(states, warmup));
+    });
   }
 }

@@ -16,6 +16,7 @@ public final class WarmupGauges {
     keys(metrics, warmup, "copied", WarmupProgress.Snapshot::copiedKeys);
     keys(metrics, warmup, "skipped_written", WarmupProgress.Snapshot::skippedWritten);
     keys(metrics, warmup, "skipped_existing", WarmupProgress.Snapshot::skippedExisting);
+    keys(metrics, warmup, "skipped_flushed", WarmupProgress.Snapshot::skippedFlushed);
     keys(metrics, warmup, "estimated", WarmupProgress.Snapshot::estimatedKeys);
     metrics.gauge(MetricNames.WARMUP_BYTES, "Warm-up: bytes of copies restored", "bytes", Tags.empty(),
         () -> warmup.progress().map(WarmupProgress.Snapshot::copiedBytes).orElse(0L));

@@ -6,14 +6,14 @@ import java.util.function.LongSupplier;
 
 /**
  * How far a warm-up has got: keys and bytes copied, keys skipped (written here during the warm-up,
- * or already present), the estimated total, the rate and the time left. Counters are safe from any
+ * already present, or read before a FLUSHALL/FLUSHDB applied here), the estimated total, the rate and the time left. Counters are safe from any
  * thread; {@link #snapshot()} reads them at one moment for the log, the admin port and metrics.
  */
 public final class WarmupProgress {
 
   /** What one reading says. Rates are per second since the start; the ETA is -1 when unknown. */
   public record Snapshot(long copiedKeys, long copiedBytes, long skippedWritten, long skippedExisting,
-      long scannedKeys, long estimatedKeys, long elapsedMillis) {
+      long skippedFlushed, long scannedKeys, long estimatedKeys, long elapsedMillis) {
 
     /** Keys copied per second so far. */
     public double keysPerSecond() {
@@ -27,7 +27,7 @@ public final class WarmupProgress {
 
     /** Keys handled: copied or skipped. */
     public long doneKeys() {
-      return copiedKeys + skippedWritten + skippedExisting;
+      return copiedKeys + skippedWritten + skippedExisting + skippedFlushed;
     }
 
     /** Done keys over the estimate, 0..100; 100 when nothing is expected. */
@@ -50,6 +50,7 @@ public final class WarmupProgress {
           .put("copied_bytes", copiedBytes)
           .put("skipped_written_keys", skippedWritten)
           .put("skipped_existing_keys", skippedExisting)
+          .put("skipped_flushed_keys", skippedFlushed)
           .put("scanned_keys", scannedKeys)
           .put("estimated_keys", estimatedKeys)
           .put("percent", Math.round(percent() * 10) / 10.0)
@@ -72,6 +73,7 @@ public final class WarmupProgress {
   private final AtomicLong copiedBytes = new AtomicLong();
   private final AtomicLong skippedWritten = new AtomicLong();
   private final AtomicLong skippedExisting = new AtomicLong();
+  private final AtomicLong skippedFlushed = new AtomicLong();
   private final AtomicLong scannedKeys = new AtomicLong();
   private final AtomicLong estimatedKeys = new AtomicLong();
   private final long startedAt;
@@ -90,6 +92,10 @@ public final class WarmupProgress {
 
   void skippedWritten() {
     skippedWritten.incrementAndGet();
+  }
+
+  void skippedFlushed() {
+    skippedFlushed.incrementAndGet();
   }
 
   void skippedExisting() {
@@ -112,6 +118,7 @@ public final class WarmupProgress {
   public Snapshot snapshot() {
     long now = endedAt >= 0 ? endedAt : clock.getAsLong();
     return new Snapshot(copiedKeys.get(), copiedBytes.get(), skippedWritten.get(), skippedExisting.get(),
+        skippedFlushed.get(),
         scannedKeys.get(), estimatedKeys.get(), Math.max(0, now - startedAt));
   }
 }

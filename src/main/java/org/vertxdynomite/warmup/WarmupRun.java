@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.RespError;
 import org.vertxdynomite.resp.RespRequest;
 import org.vertxdynomite.topology.NodeInfo;
@@ -29,6 +31,17 @@ import org.vertxdynomite.topology.Topology;
  * pieces not finished go to their next candidates and are scanned again from the start, which is
  * harmless (restores never overwrite, and keys written here are skipped). The run fails when a piece
  * has no donor left, or a copy cannot be restored at all.
+ *
+ * <p>Each restored copy hands the donor's knowledge of its key to this node's {@link WriteFence}:
+ * a replayed hint the copy already holds is void here ({@link WriteFence#copied}), and so is any
+ * write older than the donor's newest whole-value write of the key. A batch read at a donor that
+ * had not yet applied a FLUSHALL/FLUSHDB started here during the warm-up is not restored ({@link
+ * WarmupGuard#claim(byte[], long)}).
+ *
+ * <p>A key that got only merging writes here is replaced by its copy when the copy holds them (the
+ * donor's newest write to it is not older than the newest applied here); otherwise it is asked
+ * again, by name, once every range is copied — up to {@value #RETRIES} times, {@value #RETRY_MS} ms
+ * apart, while the donor catches up — and then left as it is (counted as written here).
  */
 final class WarmupRun {
 
@@ -36,16 +49,26 @@ final class WarmupRun {
   private static final CommandTable TABLE = CommandTable.get();
   private static final byte[] RESTORE = "RESTORE".getBytes();
   private static final byte[] ABSTTL = "ABSTTL".getBytes();
+  private static final byte[] REPLACE = "REPLACE".getBytes();
+  /** Rounds of asking again for copies that lacked a write applied here. */
+  static final int RETRIES = 5;
+  /** The wait before each such round, ms. */
+  static final long RETRY_MS = 200;
+
+  /** A key whose copy from {@code donor} lacked a write applied here: asked again at the end. */
+  private record Deferred(NodeInfo donor, byte[] key) {}
 
   private final Vertx vertx;
   private final Topology topology;
   private final NodeInfo self;
   private final Datastore store;
   private final WarmupGuard guard;
+  private final WriteFence fence;
   private final WarmupSettings settings;
   private final WarmupProgress progress;
   private final Set<String> failed = new HashSet<>();
   private final Set<HashRange> done = new HashSet<>();
+  private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
   private final long startNanos = System.nanoTime();
   private volatile boolean stopped;
   private volatile String donor = "";
@@ -55,8 +78,9 @@ final class WarmupRun {
    * @param store this node's datastore <em>without</em> the guard in front (the restores must not
    *     count as writes made during the warm-up)
    */
-  WarmupRun(Vertx vertx, Topology topology, Datastore store, WarmupGuard guard, WarmupSettings settings,
-      WarmupProgress progress) {
+  WarmupRun(Vertx vertx, Topology topology, Datastore store, WarmupGuard guard, WriteFence fence,
+      WarmupSettings settings, WarmupProgress progress) {
+    this.fence = fence;
     this.vertx = vertx;
     this.topology = topology;
     this.self = topology.self();
@@ -119,7 +143,7 @@ final class WarmupRun {
     Map<NodeInfo, List<HashRange>> work = plan.assignment(failed, done);
     if (work.isEmpty()) {
       donor = "";
-      return Future.succeededFuture();
+      return retryDeferred(1);
     }
     Map.Entry<NodeInfo, List<HashRange>> first = work.entrySet().iterator().next();
     NodeInfo d = first.getKey();
@@ -151,7 +175,7 @@ final class WarmupRun {
     return attempt(d, ask, 1).compose(reply -> {
       JsonArray entries = reply.getJsonArray("entries");
       progress.scanned(reply.getLong("scanned"));
-      return restore(entries).compose(v -> {
+      return restore(d, entries, reply.getLong("flushed", 0L)).compose(v -> {
         String next = reply.getString("cursor");
         if ("0".equals(next)) {
           return Future.succeededFuture();
@@ -186,27 +210,84 @@ final class WarmupRun {
     return p.future();
   }
 
-  private Future<Void> restore(JsonArray entries) {
+  /** Asks the donors again for the copies that lacked a write applied here, round {@code round}. */
+  private Future<Void> retryDeferred(int round) {
+    if (deferred.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    if (round > RETRIES || stopped) {
+      LOG.warning("warm-up: " + deferred.size() + " keys merged into here kept without their older content: "
+          + "their copies never held every write applied here");
+      deferred.forEach(x -> progress.skippedWritten());
+      deferred.clear();
+      return Future.succeededFuture();
+    }
+    Map<NodeInfo, JsonArray> byDonor = new java.util.LinkedHashMap<>();
+    for (Deferred x; (x = deferred.poll()) != null; ) {
+      byDonor.computeIfAbsent(x.donor(), k -> new JsonArray()).add(x.key());
+    }
+    Promise<Void> wait = Promise.promise();
+    vertx.setTimer(RETRY_MS, id -> wait.complete());
+    return wait.future().compose(w -> {
+      List<Future<Void>> all = new ArrayList<>();
+      byDonor.forEach((d, keys) -> all.add(request(d, new JsonObject().put("op", "keys").put("keys", keys))
+          .compose(reply -> restore(d, reply.getJsonArray("entries"), reply.getLong("flushed", 0L)))
+          .recover(e -> {
+            LOG.warning("warm-up: donor " + d.peerAddress() + " could not give " + keys.size() + " keys again: "
+                + e.getMessage());
+            keys.forEach(k -> progress.skippedWritten());
+            return Future.succeededFuture();
+          })));
+      return Future.all(all);
+    }).compose(v -> retryDeferred(round + 1));
+  }
+
+  private Future<Void> restore(NodeInfo d, JsonArray entries, long donorFlushedAt) {
     List<Future<Void>> all = new ArrayList<>(entries.size());
     for (int i = 0; i < entries.size(); i++) {
       JsonArray e = entries.getJsonArray(i);
-      all.add(restore(e.getBinary(0), e.getBinary(1), e.getLong(2)));
+      // A donor of an earlier version sends no fence knowledge: 0, nothing known.
+      WriteFence.Remembered known = e.size() < 5 ? WriteFence.Remembered.NOTHING
+          : new WriteFence.Remembered(e.getLong(3), e.getLong(4));
+      all.add(restore(d, e.getBinary(0), e.getBinary(1), e.getLong(2), known, donorFlushedAt));
     }
     return Future.all(all).mapEmpty();
   }
 
-  /** Restores one copy unless a write reached its key here; never replaces an existing key. */
-  private Future<Void> restore(byte[] key, byte[] payload, long expireAt) {
-    WarmupGuard.Claim claim = guard.claim(key);
+  /**
+   * Restores one copy unless a whole-value write reached its key here or a newer flush ran here;
+   * replaces an existing key only when merging writes alone reached it here and the copy holds them
+   * (otherwise the key is deferred).
+   */
+  private Future<Void> restore(NodeInfo d, byte[] key, byte[] payload, long expireAt, WriteFence.Remembered known,
+      long donorFlushedAt) {
+    WarmupGuard.Claim claim = guard.claim(key, donorFlushedAt);
     if (claim == null) {
-      progress.skippedWritten();
+      if (guard.flushedSince(donorFlushedAt)) {
+        progress.skippedFlushed();
+      } else {
+        progress.skippedWritten();
+      }
       return Future.succeededFuture();
     }
-    byte[][] args = expireAt > 0
-        ? new byte[][] {RESTORE, key, Long.toString(expireAt).getBytes(), payload, ABSTTL}
-        : new byte[][] {RESTORE, key, "0".getBytes(), payload};
-    RespRequest request = new RespRequest(args);
-    return store.execute(request, TABLE.lookup(request)).andThen(ar -> claim.release()).compose(reply -> {
+    if (claim.replace() && known.newest() < fence.remembered(key).newest()) {
+      // Merging writes reached the key here that the copy may not hold yet: ask again later.
+      claim.release(false);
+      deferred.add(new Deferred(d, key));
+      return Future.succeededFuture();
+    }
+    // Marked before the RESTORE: a hint arriving meanwhile passes the fence before it waits for the claim.
+    fence.copied(key, known.newest());
+    RespRequest request = new RespRequest(restoreArgs(key, payload, expireAt, claim.replace()));
+    return store.execute(request, TABLE.lookup(request)).andThen(ar -> {
+      boolean restored = ar.succeeded() && !(ar.result() instanceof RespError);
+      if (restored) {
+        fence.applied(new byte[][] {key}, known.newestOverwrite(), true);
+      } else {
+        fence.notCopied(key, known.newest());
+      }
+      claim.release(restored);
+    }).compose(reply -> {
       if (!(reply instanceof RespError err)) {
         progress.copied(payload.length);
         return Future.<Void>succeededFuture();
@@ -217,5 +298,18 @@ final class WarmupRun {
       }
       return Future.<Void>failedFuture(new WarmupFailure("cannot restore a copy here: " + err.getMessage(), true));
     });
+  }
+
+  /** {@code RESTORE key <expireAt|0> payload [REPLACE] [ABSTTL]}. */
+  private static byte[][] restoreArgs(byte[] key, byte[] payload, long expireAt, boolean replace) {
+    List<byte[]> args = new ArrayList<>(List.of(RESTORE, key, expireAt > 0 ? Long.toString(expireAt).getBytes()
+        : "0".getBytes(), payload));
+    if (replace) {
+      args.add(REPLACE);
+    }
+    if (expireAt > 0) {
+      args.add(ABSTTL);
+    }
+    return args.toArray(new byte[0][]);
   }
 }

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.WarmupMode;
 import org.vertxdynomite.datastore.Datastore;
+import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.IntegerReply;
 import org.vertxdynomite.resp.RespRequest;
 import org.vertxdynomite.ring.Partitioner;
@@ -19,12 +20,19 @@ import org.vertxdynomite.topology.LocalNodeState;
 import org.vertxdynomite.topology.Membership;
 import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.topology.NodeState;
+import org.vertxdynomite.topology.StateBroadcast;
 import org.vertxdynomite.topology.Topology;
 
 /**
  * A clustered node's warm-up: serves other nodes as a donor ({@link DonorService}), and fills this
  * node from its replicas when it starts empty ({@code warmup: auto}) or when an operator asks
  * ({@link #begin()}, the admin port's {@code /warmup/start}).
+ *
+ * <p>With {@code warmup: auto} the node starts in STANDBY ({@link
+ * org.vertxdynomite.topology.StartState}) and decides at once: NORMAL when its datastore holds data
+ * or no replica has any to give, otherwise a warm-up. An empty node first waits to hear every
+ * member's state ({@link StateBroadcast#heardFromEveryMember}, at most {@value #PEERS_WAIT_MS} ms),
+ * since only NORMAL replicas may give data.
  *
  * <p>A warm-up moves the node STANDBY → WRITES_ONLY, copies ({@link WarmupRun}), then RESUMING →
  * NORMAL. From its first step the {@link WarmupGuard} records the keys written here, and keeps
@@ -50,15 +58,19 @@ public final class WarmupVerticle extends VerticleBase {
 
   /** How often a running warm-up logs its progress, ms. */
   public static final long LOG_EVERY_MS = 5000;
+  /** How long an empty node waits at most to hear its peers' states before deciding, ms. */
+  public static final long PEERS_WAIT_MS = StateBroadcast.REPEAT_MS + 1000;
 
   private static final Logger LOG = Logger.getLogger(WarmupVerticle.class.getName());
 
   private final Membership membership;
+  private final StateBroadcast states;
   private final LocalNodeState state;
   private final Datastore store;
   private final WarmupGuard guard;
   private final Partitioner partitioner;
   private final WarmupSettings settings;
+  private final WriteFence fence;
   private DonorService donor;
   private volatile Phase phase = Phase.IDLE;
   private volatile WarmupProgress progress;
@@ -70,10 +82,14 @@ public final class WarmupVerticle extends VerticleBase {
   /**
    * @param store this node's datastore without the guard in front
    * @param guard the guard in front of the datastore every write goes through ({@link GuardedDatastore})
+   * @param fence this node's write fence: what a donor tells of its keys, and what copies restored
+   *     here hold
    */
-  public WarmupVerticle(Membership membership, LocalNodeState state, Datastore store, WarmupGuard guard,
-      Partitioner partitioner, WarmupSettings settings) {
+  public WarmupVerticle(Membership membership, StateBroadcast states, LocalNodeState state, Datastore store,
+      WarmupGuard guard, Partitioner partitioner, WarmupSettings settings, WriteFence fence) {
+    this.fence = fence;
     this.membership = membership;
+    this.states = states;
     this.state = state;
     this.store = store;
     this.guard = guard;
@@ -89,7 +105,7 @@ public final class WarmupVerticle extends VerticleBase {
         guard.deactivate();
       }
     });
-    return DonorService.start(vertx, membership.self(), store, partitioner).compose(d -> {
+    return DonorService.start(vertx, membership.self(), store, partitioner, fence).compose(d -> {
       donor = d;
       return settings.mode() == WarmupMode.AUTO ? autoStart() : Future.succeededFuture();
     });
@@ -106,32 +122,49 @@ public final class WarmupVerticle extends VerticleBase {
 
   /**
    * Starts a warm-up at once when this node's datastore is empty and a replica that could give its
-   * ranges has data; completes once decided (not when the warm-up ends).
+   * ranges has data, and otherwise makes the node NORMAL; completes once decided (not when the
+   * warm-up ends). A node that cannot decide (its datastore does not answer) goes NORMAL, as it
+   * would have without a warm-up.
    */
   private Future<Void> autoStart() {
-    return dbSize(store).<Void>compose(size -> {
+    return dbSize(store).<Boolean>compose(size -> {
       if (size > 0) {
         LOG.info("warm-up: the datastore holds " + size + " keys; none needed");
-        return Future.succeededFuture();
+        return Future.succeededFuture(false);
       }
-      Topology t = membership.current();
-      DonorPlan plan = DonorPlan.of(t, t.self());
-      if (plan.isEmpty()) {
-        LOG.info("warm-up: the datastore is empty, and no replica in another rack is there to give data");
-        return Future.succeededFuture();
-      }
-      return anyHasData(plan).<Void>map(has -> {
-        if (has) {
-          begin();
-        } else {
-          LOG.info("warm-up: the datastore is empty, and so are its replicas; none needed");
+      return states.heardFromEveryMember(PEERS_WAIT_MS).compose(v -> {
+        Topology t = membership.current();
+        DonorPlan plan = DonorPlan.of(t, t.self());
+        if (plan.isEmpty()) {
+          LOG.info("warm-up: the datastore is empty, and no replica in another rack is there to give data");
+          return Future.succeededFuture(false);
         }
-        return null;
+        return anyHasData(plan).andThen(has -> {
+          if (!has.result()) {
+            LOG.info("warm-up: the datastore is empty, and so are its replicas; none needed");
+          }
+        });
       });
     }).recover(e -> {
-      LOG.warning("warm-up: could not decide whether to warm up: " + e.getMessage());
-      return Future.succeededFuture();
+      LOG.warning("warm-up: could not decide whether to warm up, so none: " + e.getMessage());
+      return Future.succeededFuture(false);
+    }).map(warm -> {
+      if (warm) {
+        begin();
+      } else {
+        serve();
+      }
+      return null;
     });
+  }
+
+  /** No warm-up needed: the node serves reads from now on. */
+  private void serve() {
+    try {
+      state.moveTo(NodeState.NORMAL);
+    } catch (IllegalStateException e) {
+      LOG.warning("warm-up: none needed, but the node's state was changed to " + state.get() + " meanwhile; left as it is");
+    }
   }
 
   private Future<Boolean> anyHasData(DonorPlan plan) {
@@ -165,7 +198,7 @@ public final class WarmupVerticle extends VerticleBase {
     }
     state.moveTo(NodeState.WRITES_ONLY);
     WarmupProgress p = new WarmupProgress(System::currentTimeMillis);
-    WarmupRun r = new WarmupRun(vertx, membership.current(), store, guard, settings, p);
+    WarmupRun r = new WarmupRun(vertx, membership.current(), store, guard, fence, settings, p);
     progress = p;
     run = r;
     error = null;

@@ -14,10 +14,12 @@
  *       node's ranges, best first; {@link org.vertxdynomite.warmup.HashRange} — the interval
  *       arithmetic on token rings behind it.
  *   <li>{@link org.vertxdynomite.warmup.DonorService} — the donor side, on every node: SCAN, then
- *       DUMP and PTTL of the keys in the asked ranges, over the event bus.
+ *       DUMP and PTTL of the keys in the asked ranges, with what its write fence knows of them and
+ *       of flushes, over the event bus.
  *   <li>{@link org.vertxdynomite.warmup.WarmupGuard} and {@link
  *       org.vertxdynomite.warmup.GuardedDatastore} — no write lost or undone: keys written during
- *       the warm-up are recorded and their copies skipped; copies never replace a key.
+ *       the warm-up are recorded and their copies skipped, or, when only merged into, replaced by a
+ *       copy that holds those writes; copies read before a flush that ran here are refused.
  *   <li>{@link org.vertxdynomite.warmup.WarmupProgress} — keys, bytes, estimate, rate, ETA; {@link
  *       org.vertxdynomite.warmup.WarmupGauges} exports them.
  *   <li>{@link org.vertxdynomite.warmup.WarmupSettings}, {@link
@@ -26,6 +28,7 @@
  * </ul>
  *
  * <p>Dependencies: this package uses {@code topology}, {@code ring}, {@code datastore}, {@code
- * coordinator} (which replicas serve reads) and {@code metrics}; {@code app} and {@code admin} use it.
+ * coordinator} (which replicas serve reads), {@code replication} (the write fence) and {@code
+ * metrics}; {@code app} and {@code admin} use it.
  */
 package org.vertxdynomite.warmup;

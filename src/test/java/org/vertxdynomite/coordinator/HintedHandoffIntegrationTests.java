@@ -38,10 +38,11 @@ class HintedHandoffIntegrationTests {
 
   @Test
   void aNodeThatWasDownComesBackHoldingEveryWriteMadeWhileItWasAway() throws Exception {
-    // Warm-up off: the node comes back empty, and must get what it missed through handoff alone.
+    // Warm-up auto (the default): the node comes back empty and warms up from its replicas while its
+    // hints are replayed; the RPUSH must land once, whichever comes first.
     cluster = LocalCluster.start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0),
         new Member("dc1", "rack3", 0)), Consistency.DC_QUORUM, Consistency.DC_QUORUM,
-        b -> b.warmup(WarmupMode.OFF));
+        b -> b.warmup(WarmupMode.AUTO));
     cluster.stopNode(2);
     List<String> keys = new ArrayList<>();
     try (RawRespClient c = cluster.client(0)) {
@@ -65,6 +66,47 @@ class HintedHandoffIntegrationTests {
       }
       assertThat(r.callString("LRANGE", "away:list", "0", "-1"))
           .isEqualTo("*3\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n");
+    }
+  }
+
+  @Test
+  void hintsReplayedAfterAWarmupCopiedTheirKeysAreNotAppliedAgain() throws Exception {
+    cluster = LocalCluster.start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0),
+        new Member("dc1", "rack3", 0)), Consistency.DC_QUORUM, Consistency.DC_QUORUM,
+        b -> b.warmup(WarmupMode.AUTO));
+    HostPort node2 = cluster.node(2).config().dynListen();
+    try (RawRespClient c = cluster.client(0)) {
+      assertThat(c.callString("RPUSH", "merge:list", "a")).isEqualTo(":1\r\n");
+      assertThat(c.callString("SET", "merge:counter", "10")).isEqualTo("+OK\r\n");
+    }
+    cluster.stopNode(2);
+    try (RawRespClient r = cluster.redis(2)) {
+      assertThat(r.callString("FLUSHALL")).as("node 2 comes back empty").isEqualTo("+OK\r\n");
+    }
+    try (RawRespClient c = cluster.client(0)) {
+      // Node 0 keeps these as hints for node 2 (a one-node rack has no stand-in).
+      assertThat(c.callString("RPUSH", "merge:list", "b", "c")).isEqualTo(":3\r\n");
+      assertThat(c.callString("INCRBY", "merge:counter", "5")).isEqualTo(":15\r\n");
+      assertThat(c.callString("APPEND", "merge:new", "x")).isEqualTo(":1\r\n");
+    }
+    // Node 0 holds the hints back until node 2 has warmed up: the copies come first.
+    cluster.node(0).controls().peers().markDown(node2);
+    cluster.restartNode(2);
+    Poll.until(PATIENCE, () -> cluster.node(2).controls().state().get(),
+        st -> st == org.vertxdynomite.topology.NodeState.NORMAL);
+    try (RawRespClient r = cluster.redis(2)) {
+      assertThat(r.callString("LRANGE", "merge:list", "0", "-1")).as("copied")
+          .isEqualTo("*3\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n");
+    }
+    cluster.node(0).controls().peers().markUp(node2);
+    org.vertxdynomite.testutil.AdminHttp admin = new org.vertxdynomite.testutil.AdminHttp(cluster.node(0).adminPort());
+    Poll.until(PATIENCE, () -> org.vertxdynomite.testutil.PrometheusText.parse(admin.get("/metrics").body())
+        .sum("dynomite_hints_pending"), p -> p == 0.0);
+    try (RawRespClient r = cluster.redis(2)) {
+      assertThat(r.callString("LRANGE", "merge:list", "0", "-1")).as("the replayed RPUSH is not applied twice")
+          .isEqualTo("*3\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n");
+      assertThat(r.callString("GET", "merge:counter")).isEqualTo(bulk("15"));
+      assertThat(r.callString("GET", "merge:new")).isEqualTo(bulk("x"));
     }
   }
 

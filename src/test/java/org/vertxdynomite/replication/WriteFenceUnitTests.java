@@ -107,4 +107,51 @@ class WriteFenceUnitTests {
     assertThat(fence.isLate(keys("k"), 90, true)).as("its hint").isFalse();
     assertThat(fence.isLate(keys("k"), 80, false)).as("an older write").isTrue();
   }
+
+  @Test
+  void aReplayedHintAKeysRestoredCopyAlreadyHoldsIsVoidButANewerOneAndALiveWriteAreApplied() {
+    fence.copied(keys("list")[0], 30);
+
+    assertThat(fence.admit(keys("list"), 20, false, true)).as("hint at 20, in the copy").isFalse();
+    assertThat(fence.admit(keys("list"), 30, false, true)).as("hint at 30, the copy's newest").isFalse();
+    assertThat(fence.admit(keys("list"), 25, false, false)).as("a live write is not judged by the copy").isTrue();
+    assertThat(fence.admit(keys("list"), 31, false, true)).as("hint at 31, newer than the copy").isTrue();
+  }
+
+  @Test
+  void aCopyThatWasNotRestoredLeavesNoMark() {
+    fence.copied(keys("list")[0], 30);
+    fence.notCopied(keys("list")[0], 30);
+
+    assertThat(fence.admit(keys("list"), 20, false, true)).isTrue();
+  }
+
+  @Test
+  void anotherKeyTakingTheSlotDropsTheCopyMark() {
+    WriteFence one = new WriteFence(1);
+    one.copied(keys("a")[0], 30);
+    one.admit(keys("b"), 5, false, false);
+
+    assertThat(one.admit(keys("a"), 20, false, true)).isTrue();
+  }
+
+  @Test
+  void whatTheFenceRemembersOfAKeyIsItsNewestWriteAndNewestOverwrite() {
+    fence.admit(keys("k"), 10, true, false);
+    fence.admit(keys("k"), 15, false, false);
+
+    assertThat(fence.remembered(keys("k")[0])).isEqualTo(new WriteFence.Remembered(15, 10));
+    assertThat(fence.remembered(keys("unknown")[0])).isEqualTo(WriteFence.Remembered.NOTHING);
+  }
+
+  @Test
+  void aFlushIsKnownWhenItStartsAndVoidsOlderWritesOnlyOnceApplied() {
+    fence.flushStarting(100);
+    assertThat(fence.flushStartedAt()).isEqualTo(100);
+    assertThat(fence.flushedAt()).isZero();
+    assertThat(fence.admit(keys("k"), 50, true, false)).isTrue();
+
+    fence.flushed(100);
+    assertThat(fence.admit(keys("j"), 50, true, false)).isFalse();
+  }
 }

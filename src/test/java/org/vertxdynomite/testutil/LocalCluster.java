@@ -76,7 +76,7 @@ public final class LocalCluster implements AutoCloseable {
     this.members = List.copyOf(members);
   }
 
-  /** Starts the cluster and waits until every node sees every other. */
+  /** Starts the cluster and waits until every node sees every other, none in STANDBY. */
   public static LocalCluster start(List<Member> members, Consistency read, Consistency write) throws Exception {
     return start(members, read, write, b -> b);
   }
@@ -136,8 +136,11 @@ public final class LocalCluster implements AutoCloseable {
       configs.add(config);
       nodes.add(Node.start(config, options).await(60, TimeUnit.SECONDS));
     }
+    // Nodes with warm-up auto join in STANDBY and report NORMAL once they decided: wait for that too.
     for (Node node : nodes) {
-      node.membership().orElseThrow().until(t -> t.size() == n, Duration.ofSeconds(30)).await(40, TimeUnit.SECONDS);
+      node.membership().orElseThrow().until(t -> t.size() == n && t.members().values().stream()
+          .noneMatch(m -> m.state() == org.vertxdynomite.topology.NodeState.STANDBY), Duration.ofSeconds(30))
+          .await(40, TimeUnit.SECONDS);
     }
   }
 
@@ -151,6 +154,11 @@ public final class LocalCluster implements AutoCloseable {
 
   public Node node(int i) {
     return nodes.get(i);
+  }
+
+  /** Node {@code i}'s own datastore (the embedded one when so configured), bypassing the cluster. */
+  public org.vertxdynomite.datastore.Datastore store(int i) {
+    return nodes.get(i).datastore();
   }
 
   /** The client port of node {@code i}. */

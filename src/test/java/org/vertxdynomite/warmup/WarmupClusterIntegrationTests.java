@@ -69,33 +69,10 @@ class WarmupClusterIntegrationTests {
     }
   }
 
-  /** Keys {@code k:0..}: strings, hashes, lists, sets and sorted sets in turn; every 7th with a TTL. */
+  /** {@link WarmupData#load} through node 0. */
   static void load() throws Exception {
     try (RawRespClient c = cluster.client(0)) {
-      int batch = 1000;
-      for (int from = 0; from < KEYS; from += batch) {
-        int to = Math.min(KEYS, from + batch);
-        int sent = 0;
-        for (int i = from; i < to; i++) {
-          String k = "k:" + i;
-          switch (i % 5) {
-            case 0 -> c.sendCommand("SET", k, "value-" + i);
-            case 1 -> c.sendCommand("HSET", k, "f1", "a" + i, "f2", "b");
-            case 2 -> c.sendCommand("RPUSH", k, "x", "y" + i, "z");
-            case 3 -> c.sendCommand("SADD", k, "m1", "m" + i, "m3");
-            default -> c.sendCommand("ZADD", k, "1", "a", "2", "b" + i);
-          }
-          sent++;
-          if (i % 7 == 0) {
-            c.sendCommand("PEXPIRE", k, Long.toString(600_000 + i));
-            sent++;
-          }
-        }
-        for (int i = 0; i < sent; i++) {
-          String reply = c.readReplyString();
-          assertThat(reply).doesNotStartWith("-");
-        }
-      }
+      WarmupData.load(c, KEYS);
     }
   }
 
@@ -224,11 +201,7 @@ class WarmupClusterIntegrationTests {
       List<String> keysA = keys(ra);
       List<String> keysB = keys(rb);
       if (!keysA.equals(keysB)) {
-        List<String> onlyA = new ArrayList<>(keysA);
-        onlyA.removeAll(keysB);
-        List<String> onlyB = new ArrayList<>(keysB);
-        onlyB.removeAll(keysA);
-        out.put("keys", "only at " + a + ": " + head(onlyA) + ", only at " + b + ": " + head(onlyB));
+        out.put("keys", WarmupData.keysOnlyAtEither(a, keysA, b, keysB));
         return out;
       }
       for (String k : keysA) {
@@ -263,10 +236,6 @@ class WarmupClusterIntegrationTests {
     List<String> lines = new ArrayList<>(Arrays.asList(arrayReply.split("\r\n")));
     lines.sort(null);
     return lines;
-  }
-
-  private static List<String> head(List<String> l) {
-    return l.subList(0, Math.min(10, l.size()));
   }
 
   private static long ttl(RawRespClient r, String k) throws Exception {

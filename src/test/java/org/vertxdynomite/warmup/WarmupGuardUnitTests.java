@@ -75,4 +75,59 @@ class WarmupGuardUnitTests {
     assertThat(guard.claim(K)).isNotNull();
     assertThat(guard.active()).isTrue();
   }
+
+  @Test
+  void aCopyReadAtADonorThatHadNotAppliedAFlushStartedHereDuringTheWarmupIsRefused() {
+    java.util.concurrent.atomic.AtomicLong flushStarted = new java.util.concurrent.atomic.AtomicLong(40);
+    guard.followFlushes(flushStarted::get);
+    guard.activate();
+    assertThat(guard.claim(K, 0)).as("a flush before the warm-up does not count").isNotNull();
+
+    flushStarted.set(100);
+
+    assertThat(guard.flushedSince(99)).isTrue();
+    assertThat(guard.claim("a".getBytes(), 99)).as("read before the donor applied the flush").isNull();
+    assertThat(guard.claim("b".getBytes(), 100)).as("read after the donor applied it").isNotNull();
+    assertThat(guard.claim("c".getBytes(), 200)).isNotNull();
+  }
+
+  @Test
+  void aFlushWaitsForTheRestoresClaimedBeforeIt() {
+    guard.activate();
+    WarmupGuard.Claim claim = guard.claim(K, 0);
+
+    Future<Void> flush = guard.beforeFlush();
+    assertThat(flush.isComplete()).as("a copy is being restored").isFalse();
+    claim.release();
+    assertThat(flush.succeeded()).isTrue();
+    assertThat(guard.beforeFlush().succeeded()).as("nothing being restored").isTrue();
+  }
+
+  @Test
+  void aKeyOnlyMergedIntoDuringWarmupGetsAReplacingClaimAndAWholeValueWriteEndsThat() {
+    guard.activate();
+    guard.beforeWrite(List.of(K), false);
+
+    WarmupGuard.Claim claim = guard.claim(K);
+    assertThat(claim).isNotNull();
+    assertThat(claim.replace()).isTrue();
+    claim.release(false);
+    assertThat(guard.claim(K)).as("not restored: still merged, asked again").isNotNull();
+
+    byte[] set = "set".getBytes();
+    guard.beforeWrite(List.of(set), false);
+    guard.beforeWrite(List.of(set), true);
+    assertThat(guard.claim(set)).as("a SET came too").isNull();
+  }
+
+  @Test
+  void aReplacingCopyRestoredLeavesTheKeyUnrecorded() {
+    guard.activate();
+    guard.beforeWrite(List.of(K), false);
+    guard.claim(K).release(true);
+
+    WarmupGuard.Claim again = guard.claim(K);
+    assertThat(again).isNotNull();
+    assertThat(again.replace()).as("a later copy (another donor) only fills a missing key").isFalse();
+  }
 }
