@@ -17,6 +17,7 @@ import org.vertxdynomite.admin.NodeInfoSections;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.DataStoreKind;
 import org.vertxdynomite.config.NodeConfig;
+import org.vertxdynomite.config.WarmupMode;
 import org.vertxdynomite.config.ServerSpec;
 import org.vertxdynomite.coordinator.ClusterServices;
 import org.vertxdynomite.coordinator.Coordinator;
@@ -76,6 +77,11 @@ public final class Node {
     this.store = datastore(vertx, config, controls, metrics);
     this.unguarded = new MeasuredDatastore(store, metrics);
     this.datastore = new GuardedDatastore(unguarded, guard);
+    if (cluster != null && config.warmup() == WarmupMode.AUTO) {
+      // Records every write from the first moment: the auto warm-up decision then tells the data
+      // the node started with from writes and hints that reached it since.
+      guard.activate();
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.vertxdynomite.repair;
 
+import org.vertxdynomite.replication.BusOps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -37,25 +38,12 @@ final class RepairService {
   }
 
   private void serve(Message<JsonObject> msg) {
-    JsonObject body = msg.body();
-    Future<JsonObject> reply;
-    try {
-      reply = switch (String.valueOf(body.getString("op"))) {
-        case "scan" -> replica.scan(body.getString("cursor"), body.getInteger("count"),
-            RepairMessages.ranges(body), RepairMessages.buckets(body)).map(RepairMessages::toJson);
-        case "remembered" -> replica.remembered(RepairMessages.keys(body)).map(RepairMessages::rememberedToJson);
-        case "apply" -> replica.apply(RepairMessages.writes(body)).map(RepairMessages::toJson);
-        default -> Future.failedFuture("unknown repair operation: " + body.getString("op"));
-      };
-    } catch (RuntimeException e) {
-      reply = Future.failedFuture(e);
-    }
-    reply.onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(ar.result());
-      } else {
-        msg.fail(1, String.valueOf(ar.cause().getMessage()));
-      }
+    BusOps.answer(msg, body -> switch (String.valueOf(body.getString("op"))) {
+      case "scan" -> replica.scan(body.getString("cursor"), body.getInteger("count"),
+          RepairMessages.ranges(body), RepairMessages.buckets(body)).map(RepairMessages::toJson);
+      case "remembered" -> replica.remembered(RepairMessages.keys(body)).map(RepairMessages::rememberedToJson);
+      case "apply" -> replica.apply(RepairMessages.writes(body)).map(RepairMessages::toJson);
+      default -> Future.failedFuture("unknown repair operation: " + body.getString("op"));
     });
   }
 

@@ -15,11 +15,14 @@ package org.vertxdynomite.replication;
  * not older than the key's newest whole-value write, even when they arrive out of order: their
  * effects are kept, their order among themselves may differ between replicas.
  *
- * <p>Memory is bounded: a direct-mapped table of {@code slots} entries (a 64-bit fingerprint and two
- * timestamps each), indexed by the key's hash. A key whose slot was taken over by another key is
- * forgotten and its next write is applied; how long a key is remembered therefore depends on the
- * write rate (about {@code slots} writes to other keys). Writes without a timestamp (0) are applied
- * and not remembered. Safe from any thread (striped locks).
+ * <p>Memory is bounded: a table of {@code slots} entries (a 64-bit fingerprint and a few timestamps
+ * each) in sets of four, the set chosen by the key's hash. A key new to a full set takes the place
+ * of the entry whose newest write is oldest, which is forgotten, and its next write is applied; how
+ * long a key is remembered therefore depends on the write rate (about {@code slots} writes to
+ * other keys), not on which keys happen to share a hash (a direct-mapped table forgot a key as soon
+ * as any other key of its slot was written: in a fault run that let a late hint undo a newer
+ * write). Writes without a timestamp (0) are applied and not remembered. Safe from any thread
+ * (striped locks).
  *
  * <p>Warm-up: a key restored from a donor's copy is marked {@linkplain #copied copied up to} the
  * donor's newest write timestamp for it, and a replayed hint not newer than that is void too — the
@@ -31,8 +34,14 @@ public final class WriteFence {
   public static final int DEFAULT_SLOTS = 1 << 18;
 
   private static final int STRIPES = 64;
+  /** Entries per set. */
+  private static final int WAYS = 4;
 
   private final int mask;
+  private final int ways;
+  private final int setMask;
+  /** Per set, the newest write of any entry it forgot: every forgotten key's writes are older. */
+  private final long[] evictedUpTo;
   private final long[] fingerprints;
   private final long[] newest;
   private final long[] newestOverwrite;
@@ -57,6 +66,9 @@ public final class WriteFence {
     int n = Integer.highestOneBit(slots - 1) << 1;
     n = slots == 1 ? 1 : n;
     mask = n - 1;
+    ways = Math.min(WAYS, n);
+    setMask = n / ways - 1;
+    evictedUpTo = new long[n / ways];
     fingerprints = new long[n];
     newest = new long[n];
     newestOverwrite = new long[n];
@@ -121,9 +133,9 @@ public final class WriteFence {
     }
     for (byte[] key : keys) {
       long h = hash(key);
-      int slot = (int) h & mask;
-      synchronized (locks[slot & (STRIPES - 1)]) {
-        if (fingerprints[slot] == h && newest[slot] == timestamp) {
+      synchronized (lockFor(h)) {
+        int slot = find(h);
+        if (slot >= 0 && newest[slot] == timestamp) {
           newest[slot] = timestamp - 1;
         }
       }
@@ -144,10 +156,9 @@ public final class WriteFence {
     }
     // One key (nearly every write): checked and recorded under one lock, with one hash.
     long h = hash(keys[0]);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      if (!isVoid(h, slot, timestamp, replayed)) {
-        record(h, slot, timestamp, overwrites);
+    synchronized (lockFor(h)) {
+      if (!isVoidLocked(h, timestamp, replayed)) {
+        recordLocked(h, timestamp, overwrites);
         return true;
       }
     }
@@ -161,9 +172,9 @@ public final class WriteFence {
    */
   public Remembered remembered(byte[] key) {
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      return fingerprints[slot] == h ? new Remembered(newest[slot], newestOverwrite[slot]) : Remembered.NOTHING;
+    synchronized (lockFor(h)) {
+      int slot = find(h);
+      return slot >= 0 ? new Remembered(newest[slot], newestOverwrite[slot]) : Remembered.NOTHING;
     }
   }
 
@@ -197,17 +208,12 @@ public final class WriteFence {
       }
     }
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      touchedAt[slot] = System.currentTimeMillis();
-      if (fingerprints[slot] != h) {
-        fingerprints[slot] = h;
-        newest[slot] = 0;
-        newestOverwrite[slot] = 0;
-        applied[slot] = 0;
-        marks[slot] = containsUpTo;
-        return;
+    synchronized (lockFor(h)) {
+      int slot = find(h);
+      if (slot < 0) {
+        slot = claim(h);
       }
+      touchedAt[slot] = System.currentTimeMillis();
       marks[slot] = Math.max(marks[slot], containsUpTo);
     }
   }
@@ -219,9 +225,9 @@ public final class WriteFence {
       return;
     }
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      if (fingerprints[slot] == h && marks[slot] == containsUpTo) {
+    synchronized (lockFor(h)) {
+      int slot = find(h);
+      if (slot >= 0 && marks[slot] == containsUpTo) {
         marks[slot] = 0;
       }
     }
@@ -271,18 +277,16 @@ public final class WriteFence {
   /**
    * For a key the fence does not remember ({@link #newest} 0): a timestamp every write to it
    * applied here is older than — when it was applied before this fence existed (the node
-   * restarted), the fence's start; when its slot was taken over since by another key, that key's
-   * newest write, which is at least as new as the one that took the slot. 0 when the key is
-   * remembered.
+   * restarted), the fence's start; when it was forgotten since to make room for another key, the
+   * newest write of any entry its set forgot. 0 when the key is remembered.
    */
   public long forgottenBefore(byte[] key) {
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      if (fingerprints[slot] == h) {
+    synchronized (lockFor(h)) {
+      if (find(h) >= 0) {
         return 0;
       }
-      return fingerprints[slot] == 0 ? startedAt : Math.max(startedAt, newest[slot]);
+      return Math.max(startedAt, evictedUpTo[(int) h & setMask]);
     }
   }
 
@@ -295,14 +299,14 @@ public final class WriteFence {
    */
   public boolean repair(byte[] key, long expectedNewest, long expectedFlushedAt, long stamp) {
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      long current = fingerprints[slot] == h ? newest[slot] : 0;
+    synchronized (lockFor(h)) {
+      int slot = find(h);
+      long current = slot >= 0 ? newest[slot] : 0;
       if (current != expectedNewest || flushedAt != expectedFlushedAt) {
         return false;
       }
       if (stamp > 0) {
-        record(h, stamp, true);
+        recordLocked(h, stamp, true);
       }
       return true;
     }
@@ -315,9 +319,9 @@ public final class WriteFence {
     }
     for (byte[] key : keys) {
       long h = hash(key);
-      int slot = (int) h & mask;
-      synchronized (locks[slot & (STRIPES - 1)]) {
-        if (fingerprints[slot] == h && timestamp > applied[slot]) {
+      synchronized (lockFor(h)) {
+        int slot = find(h);
+        if (slot >= 0 && timestamp > applied[slot]) {
           applied[slot] = timestamp;
         }
       }
@@ -336,9 +340,9 @@ public final class WriteFence {
     }
     for (byte[] key : keys) {
       long h = hash(key);
-      int slot = (int) h & mask;
-      synchronized (locks[slot & (STRIPES - 1)]) {
-        if (fingerprints[slot] == h && newest[slot] == timestamp && applied[slot] < timestamp) {
+      synchronized (lockFor(h)) {
+        int slot = find(h);
+        if (slot >= 0 && newest[slot] == timestamp && applied[slot] < timestamp) {
           return true;
         }
       }
@@ -353,17 +357,17 @@ public final class WriteFence {
    */
   public long touchedAt(byte[] key) {
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      return fingerprints[slot] == h ? touchedAt[slot] : 0;
+    synchronized (lockFor(h)) {
+      int slot = find(h);
+      return slot >= 0 ? touchedAt[slot] : 0;
     }
   }
 
   private long lookup(byte[] key, boolean overwrite) {
     long h = hash(key);
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      if (fingerprints[slot] != h) {
+    synchronized (lockFor(h)) {
+      int slot = find(h);
+      if (slot < 0) {
         return 0;
       }
       return overwrite ? newestOverwrite[slot] : newest[slot];
@@ -380,15 +384,15 @@ public final class WriteFence {
   }
 
   private boolean isVoid(long h, long timestamp, boolean replayed) {
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      return isVoid(h, slot, timestamp, replayed);
+    synchronized (lockFor(h)) {
+      return isVoidLocked(h, timestamp, replayed);
     }
   }
 
-  /** Under the slot's stripe lock. */
-  private boolean isVoid(long h, int slot, long timestamp, boolean replayed) {
-    if (fingerprints[slot] != h) {
+  /** Under the set's lock. */
+  private boolean isVoidLocked(long h, long timestamp, boolean replayed) {
+    int slot = find(h);
+    if (slot < 0) {
       return false;
     }
     if (timestamp < newestOverwrite[slot]) {
@@ -399,30 +403,69 @@ public final class WriteFence {
   }
 
   private void record(long h, long timestamp, boolean overwrites) {
-    int slot = (int) h & mask;
-    synchronized (locks[slot & (STRIPES - 1)]) {
-      record(h, slot, timestamp, overwrites);
+    synchronized (lockFor(h)) {
+      recordLocked(h, timestamp, overwrites);
     }
   }
 
-  /** Under the slot's stripe lock. */
-  private void record(long h, int slot, long timestamp, boolean overwrites) {
-    touchedAt[slot] = System.currentTimeMillis();
-    if (fingerprints[slot] != h) {
-      fingerprints[slot] = h;
-      applied[slot] = 0;
-      newest[slot] = timestamp;
-      newestOverwrite[slot] = overwrites ? timestamp : 0;
-      long[] marks = copiedUpTo;
-      if (marks != null) {
-        marks[slot] = 0;
-      }
-      return;
+  /** Under the set's lock. */
+  private void recordLocked(long h, long timestamp, boolean overwrites) {
+    int slot = find(h);
+    if (slot < 0) {
+      slot = claim(h);
     }
+    touchedAt[slot] = System.currentTimeMillis();
     newest[slot] = Math.max(newest[slot], timestamp);
     if (overwrites) {
       newestOverwrite[slot] = Math.max(newestOverwrite[slot], timestamp);
     }
+  }
+
+  /** The lock of the set {@code h} belongs to. */
+  private Object lockFor(long h) {
+    return locks[((int) h & setMask) & (STRIPES - 1)];
+  }
+
+  /** Under the set's lock: the entry remembering {@code h}, -1 if none. */
+  private int find(long h) {
+    int base = ((int) h & setMask) * ways;
+    for (int i = base; i < base + ways; i++) {
+      if (fingerprints[i] == h) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Under the set's lock: a fresh entry for {@code h} (which has none), free or taken from the key
+   * whose newest write is oldest, which is forgotten.
+   */
+  private int claim(long h) {
+    int set = (int) h & setMask;
+    int base = set * ways;
+    int victim = base;
+    for (int i = base; i < base + ways; i++) {
+      if (fingerprints[i] == 0) {
+        victim = i;
+        break;
+      }
+      if (newest[i] < newest[victim]) {
+        victim = i;
+      }
+    }
+    if (fingerprints[victim] != 0) {
+      evictedUpTo[set] = Math.max(evictedUpTo[set], Math.max(newest[victim], newestOverwrite[victim]));
+    }
+    fingerprints[victim] = h;
+    newest[victim] = 0;
+    newestOverwrite[victim] = 0;
+    applied[victim] = 0;
+    long[] marks = copiedUpTo;
+    if (marks != null) {
+      marks[victim] = 0;
+    }
+    return victim;
   }
 
   /** FNV-1a over the bytes, then MurmurHash3's 64-bit finaliser; never 0 (0 marks a free slot). */

@@ -1,5 +1,6 @@
 package org.vertxdynomite.warmup;
 
+import org.vertxdynomite.replication.BusOps;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -80,24 +81,11 @@ public final class DonorService {
   }
 
   private void serve(Message<JsonObject> msg) {
-    JsonObject body = msg.body();
-    Future<JsonObject> reply;
-    try {
-      reply = switch (String.valueOf(body.getString("op"))) {
-        case "size" -> run("DBSIZE").map(r -> new JsonObject().put("keys", ((IntegerReply) r).value()));
-        case "batch" -> batch(body.getString("cursor"), body.getInteger("count"), ranges(body.getJsonArray("ranges")));
-        case "keys" -> keys(body.getJsonArray("keys"));
-        default -> Future.failedFuture("unknown warm-up operation: " + body.getString("op"));
-      };
-    } catch (RuntimeException e) {
-      reply = Future.failedFuture(e);
-    }
-    reply.onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(ar.result());
-      } else {
-        msg.fail(1, String.valueOf(ar.cause().getMessage()));
-      }
+    BusOps.answer(msg, body -> switch (String.valueOf(body.getString("op"))) {
+      case "size" -> run("DBSIZE").map(r -> new JsonObject().put("keys", ((IntegerReply) r).value()));
+      case "batch" -> batch(body.getString("cursor"), body.getInteger("count"), ranges(body.getJsonArray("ranges")));
+      case "keys" -> keys(body.getJsonArray("keys"));
+      default -> Future.failedFuture("unknown warm-up operation: " + body.getString("op"));
     });
   }
 

@@ -128,9 +128,15 @@ public final class WarmupVerticle extends VerticleBase {
    */
   private Future<Void> autoStart() {
     return dbSize(store).<Boolean>compose(size -> {
-      if (size > 0) {
+      // Writes and hints may reach the node before it decides; the guard, active from the start,
+      // counts their keys, so a datastore holding only those still counts as having started empty.
+      int written = guard.writtenKeys();
+      if (size > written) {
         LOG.info("warm-up: the datastore holds " + size + " keys; none needed");
         return Future.succeededFuture(false);
+      }
+      if (size > 0) {
+        LOG.info("warm-up: the datastore holds " + size + " keys, all written since the node started");
       }
       return states.heardFromEveryMember(PEERS_WAIT_MS).compose(v -> {
         Topology t = membership.current();

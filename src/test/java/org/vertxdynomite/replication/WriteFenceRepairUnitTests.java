@@ -48,16 +48,18 @@ class WriteFenceRepairUnitTests {
   }
 
   @Test
-  void aForgottenKeysWritesAreOlderThanTheFenceOrThanTheKeyThatTookItsSlot() {
+  void aForgottenKeysWritesAreOlderThanTheFenceOrThanTheNewestWriteItsSetForgot() {
     long before = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
     WriteFence one = new WriteFence(1);
     long started = one.forgottenBefore(KEY);
-    long future = (System.currentTimeMillis() + 60_000) << HybridClock.LOGICAL_BITS;
+    long written = (System.currentTimeMillis() + 60_000) << HybridClock.LOGICAL_BITS;
 
     assertThat(started).as("never written since the fence started").isLessThanOrEqualTo(before + (1000L << 16))
         .isPositive();
-    one.applied(new byte[][] {"taker".getBytes()}, future, true);
-    assertThat(one.forgottenBefore(KEY)).as("its one slot taken by another key").isEqualTo(future);
+    one.applied(new byte[][] {KEY}, written, true);
+    one.applied(new byte[][] {"taker".getBytes()}, written + 5, true);
+    assertThat(one.newest(KEY)).as("pushed out of its one entry").isZero();
+    assertThat(one.forgottenBefore(KEY)).as("its writes are not newer than what was forgotten").isEqualTo(written);
     assertThat(one.forgottenBefore("taker".getBytes())).as("remembered").isZero();
   }
 }

@@ -71,11 +71,14 @@ class JoiningNodeStatesUnitTests {
 
   /** Starts this node's membership, state broadcast and warm-up verticle, as a node does. */
   private void startNode() throws Exception {
+    startNode(new WarmupGuard());
+  }
+
+  private void startNode(WarmupGuard guard) throws Exception {
     state = new LocalNodeState(StartState.of(config(WarmupMode.AUTO)));
     state.onChange(changes::add);
     Membership membership = Membership.start(vertx, cluster, self.toJson()).await(5, TimeUnit.SECONDS);
     StateBroadcast states = StateBroadcast.start(vertx, membership, state).await(5, TimeUnit.SECONDS);
-    WarmupGuard guard = new WarmupGuard();
     vertx.deployVerticle(new WarmupVerticle(membership, states, state, store, guard, Partitioner.DEFAULT,
         new WarmupSettings(WarmupMode.AUTO, 100, 0, 500), new org.vertxdynomite.replication.WriteFence(1024)))
         .await(10, TimeUnit.SECONDS);
@@ -115,6 +118,33 @@ class JoiningNodeStatesUnitTests {
   @Test
   void anEmptyNodeWaitsForItsPeersStatesAndWarmsUpFromOneThatReportsNormalNeverServingMeanwhile()
       throws Exception {
+    peerWithData();
+
+    startNode();
+
+    Poll.until(WAIT, () -> changes, c -> c.size() >= 2);
+    assertThat(changes).as("the warm-up began, then failed").containsExactly(NodeState.WRITES_ONLY, NodeState.STANDBY);
+    assertThat(reported).doesNotContain(NodeState.NORMAL).startsWith(NodeState.STANDBY);
+  }
+
+  @Test
+  void aNodeWhoseOnlyKeysWereWrittenAfterItStartedStillWarmsUp() throws Exception {
+    peerWithData();
+    // A hint that reached the node before its decision, through the guard active from the start.
+    WarmupGuard guard = new WarmupGuard();
+    guard.activate();
+    guard.beforeWrite(List.of("k".getBytes()), true).await(5, TimeUnit.SECONDS);
+    RespRequest set = RespRequest.of("SET", "k", "v");
+    store.execute(set, CommandTable.get().lookup(set)).await(5, TimeUnit.SECONDS);
+
+    startNode(guard);
+
+    Poll.until(WAIT, () -> changes, c -> !c.isEmpty());
+    assertThat(changes.get(0)).as("the warm-up began").isEqualTo(NodeState.WRITES_ONLY);
+  }
+
+  /** A peer in rack2 whose donor has data (and fails every batch), reporting NORMAL once asked. */
+  private void peerWithData() throws Exception {
     // The peer joined in STANDBY (its metadata says so) and became NORMAL later: only its report says so.
     NodeInfo peer = node("peer", "dc1", "rack2", 0).withReportedState(NodeState.STANDBY);
     cluster.join("peer", peer.toJson());
@@ -135,10 +165,5 @@ class JoiningNodeStatesUnitTests {
       }
     }).completion().await(5, TimeUnit.SECONDS);
 
-    startNode();
-
-    Poll.until(WAIT, () -> changes, c -> c.size() >= 2);
-    assertThat(changes).as("the warm-up began, then failed").containsExactly(NodeState.WRITES_ONLY, NodeState.STANDBY);
-    assertThat(reported).doesNotContain(NodeState.NORMAL).startsWith(NodeState.STANDBY);
   }
 }
