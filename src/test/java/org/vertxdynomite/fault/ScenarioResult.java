@@ -122,4 +122,20 @@ public record ScenarioResult(String name, int faulted, Tally tally, KeyLedger le
     }
     return out;
   }
+
+  /**
+   * The differing keys whose replicas hold anything but the last acknowledged value or a write
+   * issued after it that failed (unacknowledged): what differs beyond writes no client was told of.
+   */
+  public Map<String, Map<Integer, String>> differingBeyondUnacknowledged() {
+    Map<String, KeyLedger.Entry> entries = ledger.entries();
+    Map<String, Map<Integer, String>> out = new java.util.LinkedHashMap<>();
+    differing.forEach((key, values) -> {
+      KeyLedger.Entry e = entries.get(key);
+      if (e == null || !values.values().stream().allMatch(e::accepts)) {
+        out.put(key, values);
+      }
+    });
+    return out;
+  }
 }
