@@ -76,6 +76,9 @@ final class ClientConnection implements RequestHandler {
       internal.channelHandlerContext().channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
       internal.eventHandler(event -> {
         if (event instanceof ChannelInputShutdownEvent) {
+          // As redis-server frees such a client: blocked commands are given up (a later push must
+          // not be popped for a client that is gone), the other replies are written.
+          session.markClosed();
           closeAfterReply();
           flush();
         }
