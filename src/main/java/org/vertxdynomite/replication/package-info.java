@@ -6,7 +6,8 @@
  * org.vertxdynomite.replication.HybridClock} (the timestamp every write carries), {@link
  * org.vertxdynomite.replication.WriteFence} and {@link org.vertxdynomite.replication.LateWrites}
  * (which late writes are voided), and {@link org.vertxdynomite.replication.PeerFlags}. The hint
- * log itself is the {@code handoff} package's.
+ * log itself is the {@code handoff} package's. {@link org.vertxdynomite.replication.BusOps}
+ * answers the JSON event-bus services peers call (warm-up donors, anti-entropy).
  *
  * <h2>Values</h2>
  *
