@@ -1,5 +1,7 @@
 package org.vertxdynomite.replication;
 
+import java.util.function.IntConsumer;
+
 /**
  * Last-write-wins for one node's datastore: it remembers, per key, the timestamp of the newest
  * write applied here and of the newest write that replaced the key's whole value (SET, DEL…, see
@@ -131,15 +133,11 @@ public final class WriteFence {
     if (timestamp <= 0) {
       return;
     }
-    for (byte[] key : keys) {
-      long h = hash(key);
-      synchronized (lockFor(h)) {
-        int slot = find(h);
-        if (slot >= 0 && newest[slot] == timestamp) {
-          newest[slot] = timestamp - 1;
-        }
+    eachRemembered(keys, slot -> {
+      if (newest[slot] == timestamp) {
+        newest[slot] = timestamp - 1;
       }
-    }
+    });
   }
 
   /**
@@ -317,15 +315,7 @@ public final class WriteFence {
     if (timestamp <= 0) {
       return;
     }
-    for (byte[] key : keys) {
-      long h = hash(key);
-      synchronized (lockFor(h)) {
-        int slot = find(h);
-        if (slot >= 0 && timestamp > applied[slot]) {
-          applied[slot] = timestamp;
-        }
-      }
-    }
+    eachRemembered(keys, slot -> applied[slot] = Math.max(applied[slot], timestamp));
   }
 
   /**
@@ -418,6 +408,19 @@ public final class WriteFence {
     newest[slot] = Math.max(newest[slot], timestamp);
     if (overwrites) {
       newestOverwrite[slot] = Math.max(newestOverwrite[slot], timestamp);
+    }
+  }
+
+  /** Runs {@code update} on the entry of each of {@code keys} the fence remembers, under its set's lock. */
+  private void eachRemembered(byte[][] keys, IntConsumer update) {
+    for (byte[] key : keys) {
+      long h = hash(key);
+      synchronized (lockFor(h)) {
+        int slot = find(h);
+        if (slot >= 0) {
+          update.accept(slot);
+        }
+      }
     }
   }
 
