@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.datastore.Datastore;
-import org.vertxdynomite.replication.HybridClock;
 import org.vertxdynomite.replication.WriteFence;
 import org.vertxdynomite.resp.ArrayReply;
 import org.vertxdynomite.resp.BulkReply;
@@ -53,19 +52,15 @@ final class LocalReplica implements Replica {
   }
 
   /**
-   * The newest write of {@code key} the fence remembers — or, when this node admitted a write of
-   * it within the settle time, a stamp of that moment, so the key is deferred: the fence remembers
-   * a write once admitted, while its datastore may still be applying it (a replayed hint with an
-   * old timestamp, say), and the datastore's value would otherwise be judged by a timestamp it
-   * does not hold yet.
+   * Whether this node admitted a write of {@code key} within the settle time: the fence remembers a
+   * write once admitted, while its datastore may still be applying it (a replayed hint with an old
+   * timestamp, say), and the datastore's value would otherwise be judged by a timestamp it does not
+   * hold yet. A flag, not a made-up timestamp: a stamp of the moment would look, once the settle
+   * time had passed on the deciding node, like a write newer than the others' — and win for an
+   * old value.
    */
-  private long newest(byte[] key) {
-    long newest = fence.newest(key);
-    long touched = fence.touchedAt(key);
-    if (settleMillis > 0 && touched > System.currentTimeMillis() - settleMillis) {
-      return Math.max(newest, (touched << HybridClock.LOGICAL_BITS) | ((1L << HybridClock.LOGICAL_BITS) - 1));
-    }
-    return newest;
+  private boolean settling(byte[] key) {
+    return settleMillis > 0 && fence.touchedAt(key) > System.currentTimeMillis() - settleMillis;
   }
 
   @Override
@@ -137,8 +132,8 @@ final class LocalReplica implements Replica {
       }
       // The fence is read after the value: a write landing in between shows as a newer timestamp
       // (deferred as too recent) rather than as an old timestamp on a new value.
-      return KeyVersion.present(payload.value(), ttl.value() < 0 ? 0 : now + ttl.value(), newest(key),
-          fence.newestOverwrite(key), fence.forgottenBefore(key));
+      return KeyVersion.present(payload.value(), ttl.value() < 0 ? 0 : now + ttl.value(), fence.newest(key),
+          fence.newestOverwrite(key), fence.forgottenBefore(key), settling(key));
     });
   }
 
@@ -146,7 +141,7 @@ final class LocalReplica implements Replica {
   public Future<Map<String, KeyVersion>> remembered(List<byte[]> keys) {
     Map<String, KeyVersion> out = new LinkedHashMap<>();
     keys.forEach(k -> out.put(Keys.of(k),
-        KeyVersion.absent(newest(k), fence.newestOverwrite(k), fence.forgottenBefore(k))));
+        KeyVersion.absent(fence.newest(k), fence.newestOverwrite(k), fence.forgottenBefore(k), settling(k))));
     return Future.succeededFuture(out);
   }
 

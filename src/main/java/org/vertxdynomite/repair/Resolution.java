@@ -13,8 +13,10 @@ import java.util.List;
  * <ol>
  *   <li>Every replica holds the same value (DUMP payload; TTLs are not compared), or none the key:
  *       nothing.
- *   <li>A remembered write younger than {@code settledBefore} anywhere: deferred (it, or its hint,
- *       may still be on its way, and a merging write arriving on top of a copy would apply twice).
+ *   <li>A remembered write younger than {@code settledBefore} anywhere, or a replica that admitted a
+ *       write of the key within its settle time ({@link KeyVersion#settling}): deferred (the write,
+ *       or its hint, may still be on its way, and a merging write arriving on top of a copy would
+ *       apply twice).
  *   <li>The replica remembering the newest write wins if that write is newer than the latest
  *       possible write of every replica holding something else (for a replica left without the key
  *       by a remembered whole-value write — a DEL —, at least as new): its value is copied or
@@ -41,7 +43,7 @@ public final class Resolution {
     if (versions.stream().allMatch(v -> v.sameState(versions.get(0)))) {
       return Decision.nothing(Decision.Outcome.EQUAL, n);
     }
-    if (versions.stream().anyMatch(v -> v.newest() > settledBefore)) {
+    if (versions.stream().anyMatch(v -> v.settling() || v.newest() > settledBefore)) {
       return Decision.nothing(Decision.Outcome.DEFERRED, n);
     }
     long[] latest = new long[n];

@@ -121,6 +121,26 @@ class RepairRunUnitTests {
   }
 
   @Test
+  void aReplicaReplayingAnOldHintIsNotTakenForTheNewestOnceTheRunsSettleTimeHasPassed() throws Exception {
+    // The long fault run's loss: the returning replica C had just applied a replayed hint of an
+    // early write; a stamp of that moment stood in for "too recent", and once the deciding node's
+    // settle window had moved past it, it looked newer than the acknowledged value of A and B,
+    // which it then overwrote. The run's own settle time (0 here) must not matter.
+    write(storeA, fenceA, "SET", "k", "acked");
+    write(storeB, fenceB, "SET", "k", "acked");
+    long early = ts - 100;
+    unfenced(storeC, "SET", "k", "early");
+    assertThat(fenceC.admit(new byte[][] {"k".getBytes()}, early, true, true)).isTrue();
+    LocalReplica cReplaying = new LocalReplica("c", storeC, fenceC, MURMUR, 60_000);
+
+    RepairCounts counts = run(0, b, cReplaying);
+
+    assertThat(counts.get(RepairCounts.Kind.DEFERRED)).isEqualTo(1);
+    assertThat(get(storeA, "GET", "k")).isEqualTo("$5\r\nacked\r\n");
+    assertThat(get(storeB, "GET", "k")).isEqualTo("$5\r\nacked\r\n");
+  }
+
+  @Test
   void equalReplicasAreComparedByDigestAlone() throws Exception {
     for (int i = 0; i < 50; i++) {
       write(storeA, fenceA, "SET", "k" + i, "v" + i);

@@ -20,16 +20,16 @@ class ResolutionUnitTests {
 
   /** Present, the write remembered at {@code newest} (a whole-value write). */
   private static KeyVersion has(byte[] v, long newest) {
-    return KeyVersion.present(v, 0, newest, newest, 0);
+    return KeyVersion.present(v, 0, newest, newest, 0, false);
   }
 
   /** Present, the write forgotten; every forgotten write is older than {@code before}. */
   private static KeyVersion forgotten(byte[] v, long before) {
-    return KeyVersion.present(v, 0, 0, 0, before);
+    return KeyVersion.present(v, 0, 0, 0, before, false);
   }
 
   private static KeyVersion knowsNothing() {
-    return KeyVersion.absent(0, 0, 1);
+    return KeyVersion.absent(0, 0, 1, false);
   }
 
   private static Decision decide(KeyVersion... versions) {
@@ -58,23 +58,23 @@ class ResolutionUnitTests {
 
   @Test
   void aValueOlderThanADeleteAnotherReplicaRemembersIsDeletedNotCopied() {
-    Decision d = decide(has(OLD, 5), KeyVersion.absent(9, 9, 0));
+    Decision d = decide(has(OLD, 5), KeyVersion.absent(9, 9, 0, false));
 
     assertThat(d).isEqualTo(new Decision(Outcome.DELETED, List.of(DELETE, NONE), -1, 9));
-    assertThat(decide(has(OLD, 9), KeyVersion.absent(9, 9, 0)).actions())
+    assertThat(decide(has(OLD, 9), KeyVersion.absent(9, 9, 0, false)).actions())
         .as("a stale copy that remembers the very DEL it lacks").containsExactly(DELETE, NONE);
   }
 
   @Test
   void aForgottenValueThatMayBeNewerThanARememberedDeleteIsNotDeleted() {
-    Decision d = decide(forgotten(OLD, 12), KeyVersion.absent(9, 9, 0));
+    Decision d = decide(forgotten(OLD, 12), KeyVersion.absent(9, 9, 0, false));
 
     assertThat(d.actions()).doesNotContain(DELETE);
   }
 
   @Test
   void aValueNewerThanTheOtherReplicasDeleteIsCopiedBack() {
-    Decision d = decide(has(NEW, 12), KeyVersion.absent(9, 9, 0));
+    Decision d = decide(has(NEW, 12), KeyVersion.absent(9, 9, 0, false));
 
     assertThat(d).isEqualTo(new Decision(Outcome.MISSING_COPIED, List.of(NONE, COPY), 0, 12));
   }
@@ -91,7 +91,7 @@ class ResolutionUnitTests {
 
   @Test
   void aNewerMergingWriteThatLeftTheKeyAbsentLeavesItUnresolved() {
-    assertThat(decide(has(OLD, 5), KeyVersion.absent(9, 2, 0)).outcome()).isEqualTo(Outcome.UNRESOLVED);
+    assertThat(decide(has(OLD, 5), KeyVersion.absent(9, 2, 0, false)).outcome()).isEqualTo(Outcome.UNRESOLVED);
   }
 
   @Test
@@ -128,5 +128,14 @@ class ResolutionUnitTests {
   void aWriteYoungerThanTheSettleTimeIsDeferred() {
     assertThat(decide(has(OLD, 5), has(NEW, SETTLED + 1)).outcome()).isEqualTo(Outcome.DEFERRED);
     assertThat(decide(has(OLD, SETTLED + 1), knowsNothing()).outcome()).isEqualTo(Outcome.DEFERRED);
+  }
+
+  @Test
+  void aReplicaStillApplyingAnOldWriteIsDeferredEvenThoughItsTimestampHasSettled() {
+    // The fault suite's case: a returning replica replaying its hints holds, and remembers, an
+    // early write of the key while the two others hold the acknowledged newest one.
+    KeyVersion replaying = KeyVersion.present(OLD, 0, 5, 5, 0, true);
+    assertThat(decide(replaying, has(NEW, 9), has(NEW, 9)).outcome()).isEqualTo(Outcome.DEFERRED);
+    assertThat(decide(has(NEW, 9), KeyVersion.absent(5, 5, 0, true)).outcome()).isEqualTo(Outcome.DEFERRED);
   }
 }
