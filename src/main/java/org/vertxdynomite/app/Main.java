@@ -23,14 +23,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
+    // First thing: the node's start-up line counts from the JVM's start.
+    StartupPhases startup = StartupPhases.sinceJvmStart();
+    startup.mark("jvm");
+    int code = run(args, System.out, System.err, startup);
     if (code >= 0) {
       System.exit(code);
     }
   }
 
   /** Runs the command line; returns the exit code, or -1 when a node was started and keeps running. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  static int run(String[] args, PrintStream out, PrintStream err, StartupPhases startup) {
     CliArgs cli;
     try {
       cli = CliArgs.parse(args);
@@ -71,7 +74,8 @@ public final class Main {
     }
     Node node;
     try {
-      node = Node.start(config).await(60, TimeUnit.SECONDS);
+      startup.mark("config");
+      node = Node.start(config, Node.clusterOptions(config), startup).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       err.println("dynomite: node failed to start: " + e.getMessage());
       return 1;

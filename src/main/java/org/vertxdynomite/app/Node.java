@@ -61,6 +61,7 @@ public final class Node {
   /** The datastore measured but not guarded: what warm-up restores its copies through. */
   private final Datastore unguarded;
   private final WarmupGuard guard = new WarmupGuard();
+  private final StartupPhases startup;
   private NodeWarmup warmup;
   private RepairVerticle repair;
   private RespServer server;
@@ -68,8 +69,9 @@ public final class Node {
   private ClusterServices services;
   private int port;
 
-  private Node(Vertx vertx, ClusterNode cluster, NodeConfig config, String metricsRegistry) {
+  private Node(Vertx vertx, ClusterNode cluster, NodeConfig config, String metricsRegistry, StartupPhases startup) {
     this.vertx = vertx;
+    this.startup = startup;
     this.cluster = cluster;
     this.config = config;
     this.metrics = PrometheusMetrics.forRegistry(metricsRegistry);
@@ -100,17 +102,24 @@ public final class Node {
 
   /** {@link #start(NodeConfig)} with explicit cluster options (cluster name, event-bus port…). */
   public static Future<Node> start(NodeConfig config, ClusterOptions clusterOptions) {
+    return start(config, clusterOptions, new StartupPhases(System::currentTimeMillis, System.currentTimeMillis()));
+  }
+
+  /** {@link #start(NodeConfig, ClusterOptions)}, marking its steps in {@code startup}. */
+  static Future<Node> start(NodeConfig config, ClusterOptions clusterOptions, StartupPhases startup) {
     // A registry per node: nodes sharing a JVM (tests) must not mix their metrics.
     String registry = "vertx-dynomite-" + UUID.randomUUID();
     VertxOptions options = PrometheusMetrics.vertxOptions(registry);
     if (!config.clustered()) {
       Vertx vertx = Vertx.vertx(options);
-      return new Node(vertx, null, config, registry).startServices()
+      return new Node(vertx, null, config, registry, startup).startServices()
           .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
     }
-    return ClusterNode.start(config, clusterOptions, options).compose(cn ->
-        new Node(cn.vertx(), cn, config, registry).startServices()
-            .recover(e -> cn.close().transform(v -> Future.failedFuture(e))));
+    return ClusterNode.start(config, clusterOptions, options).compose(cn -> {
+      startup.mark("cluster join");
+      return new Node(cn.vertx(), cn, config, registry, startup).startServices()
+          .recover(e -> cn.close().transform(v -> Future.failedFuture(e)));
+    });
   }
 
   private Future<Node> startServices() {
@@ -121,7 +130,10 @@ public final class Node {
           LOG.warning("datastore not reachable yet: " + e.getMessage());
           return Future.succeededFuture();
         })
-        .compose(v -> coordinator())
+        .compose(v -> {
+          startup.mark("datastore");
+          return coordinator();
+        })
         .compose(coordinator -> {
           ClusterView view = ClusterView.of(config, membership(), controls);
           server = new RespServer(serverSettings(config), CommandTable.get(), coordinator, metrics,
@@ -139,6 +151,8 @@ public final class Node {
           LOG.info("listening for clients on " + config.listen().host() + ":" + port + ", admin on "
               + config.statsListen().host() + ":" + a.port() + ", datastore " + describeDatastore(config)
               + (cluster == null ? ", standalone" : ", in cluster as " + cluster.nodeId()));
+          startup.mark("client and admin ports");
+          LOG.info(startup.describe());
           return this;
         });
   }
@@ -154,21 +168,25 @@ public final class Node {
       return Future.succeededFuture(new LocalCoordinator(datastore));
     }
     return HandoffWiring.start(vertx, config).compose(handoff -> {
+      startup.mark("hint log");
       HintGauges.bind(metrics, handoff.handoff().stats());
       ClusterServices.Hooks hooks = new ClusterServices.Hooks(controls.consistency(), controls.timeoutFactor()::get,
           metrics, controls.peers()::isDown, handoff.sink());
       return ClusterServices.start(vertx, config, cluster.membership(), datastore, hooks).compose(s -> {
+        startup.mark("coordinator");
         services = s;
         handoff.connect(vertx, s.hintDelivery());
         return NodeWarmup.start(vertx, config, cluster.membership(), controls.state(), unguarded, guard,
             s.fence(), metrics)
             .compose(w -> {
+              startup.mark("state and warm-up decision");
               warmup = w;
               // Anti-entropy (docs/REPAIR.md): repairs are writes, so through the guarded datastore.
               return NodeRepair.start(vertx, config, cluster.membership(), controls.state(), datastore, s.fence(),
                   metrics);
             })
             .map(r -> {
+              startup.mark("repair");
               repair = r;
               return s.coordinator();
             });
