@@ -23,10 +23,12 @@ public record ClusterOptions(String clusterName, int eventBusPort, int waitSecon
   /** {@link #eventBusPort()} unless told otherwise: any free port. */
   public static final int DEFAULT_EVENT_BUS_PORT = 0;
   /**
-   * {@link #waitSecondsBeforeJoin()} unless told otherwise: 1 s, enough to batch nodes started
-   * together by a script, without Hazelcast's 5 s delay on every start.
+   * {@link #waitSecondsBeforeJoin()} unless told otherwise: 0, the master admits a joining node at
+   * its first join request. Batching the joins of nodes started together saves a few partition
+   * migrations of Hazelcast's small maps (the event-bus subscriptions and node infos), which is not
+   * worth the 1 s or more it adds to every join (issue 9: a joining node serves within 5 s).
    */
-  public static final int DEFAULT_WAIT_SECONDS_BEFORE_JOIN = 1;
+  public static final int DEFAULT_WAIT_SECONDS_BEFORE_JOIN = 0;
   /** {@link #joinTimeoutSeconds()} unless told otherwise: Hazelcast's default, 5 s. */
   public static final int DEFAULT_JOIN_TIMEOUT_SECONDS = 5;
 
