@@ -60,6 +60,7 @@ start_one_node() {
   grep -v "^node [0-9]* $name " "$STATE" >"$STATE.new" && mv "$STATE.new" "$STATE"
   echo "--- start-node $(date -u +%FT%TZ) ---" >>"$ROW_LOG"
   lines=$(wc -l <"$ROW_LOG")
+  prepare_cds
   launch_node "$name"
   pid=$!
   t0=$(now_ms)
