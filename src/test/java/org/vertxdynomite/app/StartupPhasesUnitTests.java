@@ -9,33 +9,19 @@ class StartupPhasesUnitTests {
 
   @Test
   void eachPhaseLastsFromThePreviousMarkAndTheTotalFromTheStart() {
-    AtomicLong now = new AtomicLong(1_000);
-    StartupPhases phases = new StartupPhases(now::get, 400);
-    phases.mark("jvm");
-    now.set(1_250);
-    phases.mark("cluster join");
-    now.set(1_300);
-    phases.mark("datastore");
-
-    assertThat(phases.describe()).isEqualTo("started in 900 ms: jvm 600 ms, cluster join 250 ms, datastore 50 ms");
+    assertThat(describe(400, "jvm", 1_000, "cluster join", 1_250, "datastore", 1_300))
+        .isEqualTo("started in 900 ms: jvm 600 ms, cluster join 250 ms, datastore 50 ms");
   }
 
   @Test
   void aClockGoingBackCountsAsNoTimeRatherThanANegativePhase() {
-    AtomicLong now = new AtomicLong(500);
-    StartupPhases phases = new StartupPhases(now::get, 100);
-    phases.mark("a");
-    now.set(450);
-    phases.mark("b");
-    now.set(520);
-    phases.mark("c");
-
-    assertThat(phases.describe()).isEqualTo("started in 420 ms: a 400 ms, b 0 ms, c 20 ms");
+    assertThat(describe(100, "a", 500, "b", 450, "c", 520))
+        .isEqualTo("started in 420 ms: a 400 ms, b 0 ms, c 20 ms");
   }
 
   @Test
   void withoutMarksItSaysNoTimePassed() {
-    assertThat(new StartupPhases(() -> 7, 7).describe()).isEqualTo("started in 0 ms");
+    assertThat(describe(7)).isEqualTo("started in 0 ms");
   }
 
   @Test
@@ -45,5 +31,16 @@ class StartupPhasesUnitTests {
     phases.mark("jvm");
 
     assertThat(phases.describe()).matches("started in [1-9][0-9]* ms: jvm [1-9][0-9]* ms");
+  }
+
+  /** The phases from {@code start}, each name in {@code marks} marked at the clock time after it. */
+  private static String describe(long start, Object... marks) {
+    AtomicLong now = new AtomicLong(start);
+    StartupPhases phases = new StartupPhases(now::get, start);
+    for (int i = 0; i < marks.length; i += 2) {
+      now.set(((Number) marks[i + 1]).longValue());
+      phases.mark((String) marks[i]);
+    }
+    return phases.describe();
   }
 }
