@@ -85,6 +85,32 @@ class DockerfileUnitTests {
   }
 
   @Test
+  void theImageBuildsAClassDataArchiveNextToTheJarAfterCopyingItAndTheEntrypointHandsItToTheJvm() throws IOException {
+    List<Instruction> steps = runtime.instructions();
+    int jarCopied = indexOf(steps, "COPY", "/opt/dynomite/vertx-dynomite.jar");
+    int libCopied = indexOf(steps, "COPY", "bin/lib/resp.sh bin/lib/cds.sh /opt/dynomite/lib/");
+    int trained = indexOf(steps, "RUN", "cds_options java /opt/dynomite/vertx-dynomite.jar");
+
+    assertThat(trained).as("the training runs on the runtime stage's JRE, after the jar and the scripts are in place")
+        .isGreaterThan(jarCopied).isGreaterThan(libCopied);
+    assertThat(steps.get(trained).args()).contains(". /opt/dynomite/lib/resp.sh", ". /opt/dynomite/lib/cds.sh");
+    assertThat(Files.readString(Path.of("bin/lib/cds.sh"))).as("the archive goes next to the jar")
+        .contains("archive=${2%.jar}.jsa");
+    assertThat(Files.readString(Path.of("docker/entrypoint")))
+        .contains("JAR=${NODE_JAR:-/opt/dynomite/vertx-dynomite.jar}", "archive=${JAR%.jar}.jsa",
+            "-XX:SharedArchiveFile=$archive", "$(class_data) -jar \"$JAR\"");
+  }
+
+  private static int indexOf(List<Instruction> steps, String keyword, String argsPart) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (steps.get(i).keyword().equals(keyword) && steps.get(i).args().contains(argsPart)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + keyword + " containing '" + argsPart + "'");
+  }
+
+  @Test
   void theHealthcheckAsksTheAdminPortForPingOnTheConfiguredPort() throws IOException {
     Instruction health = runtime.last("HEALTHCHECK").orElseThrow();
     String cmd = health.args().substring(health.args().indexOf("CMD ") + 4);
