@@ -20,7 +20,7 @@ import org.vertxdynomite.topology.Topology;
 /**
  * Commands about the whole keyspace, answered for the whole cluster: every rack holds the whole
  * dataset, so going over the nodes of one rack (this node's, or the first whole one when a node of
- * this rack is down) covers every key once. Dynomite
+ * this rack is down or warming up) covers every key once. Dynomite
  * answers these for the local node only.
  *
  * <ul>
@@ -63,19 +63,28 @@ final class KeylessCommands {
     }
   }
 
-  /** This node's rack when all its nodes are up, else the first rack of the datacenter that is. */
-  private static List<NodeInfo> liveRack(Topology t) {
+  /**
+   * This node's rack when all its nodes are up and serve reads, else the first rack of the
+   * datacenter whose nodes all do, else this node's rack anyway. A node warming up holds part of
+   * the keyspace only ({@link ReadEligibility}): counted in, DBSIZE would come out short and SCAN
+   * would miss keys.
+   */
+  static List<NodeInfo> liveRack(Topology t) {
     List<NodeInfo> own = t.ring(t.localDc(), t.localRack()).nodes();
-    if (own.stream().noneMatch(t::isDown)) {
+    if (own.stream().allMatch(n -> serves(t, n))) {
       return own;
     }
     for (String rack : t.racks(t.localDc())) {
       List<NodeInfo> nodes = t.ring(t.localDc(), rack).nodes();
-      if (nodes.stream().noneMatch(t::isDown)) {
+      if (nodes.stream().allMatch(n -> serves(t, n))) {
         return nodes;
       }
     }
     return own;
+  }
+
+  private static boolean serves(Topology t, NodeInfo n) {
+    return !t.isDown(n) && ReadEligibility.servesReads(n);
   }
 
   private Future<List<Reply>> all(List<NodeInfo> nodes, RespRequest request, CommandInfo info, long order) {

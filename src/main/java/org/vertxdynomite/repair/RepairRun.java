@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.vertxdynomite.handoff.RateLimiter;
 import org.vertxdynomite.replication.HybridClock;
@@ -142,6 +143,10 @@ final class RepairRun {
         }
         Decision d = Resolution.decide(versions, flushed, settledBefore);
         count(d);
+        if (d.outcome() != Decision.Outcome.EQUAL && d.outcome() != Decision.Outcome.DEFERRED
+            && LOG.isLoggable(Level.FINE)) {
+          LOG.fine(describe(key, d, replicas, versions));
+        }
         for (int i = 0; i < replicas.size(); i++) {
           Decision.Action a = d.actions().get(i);
           if (a != Decision.Action.NONE) {
@@ -160,6 +165,24 @@ final class RepairRun {
       }
       return chain;
     });
+  }
+
+  /**
+   * One decided key for the log (verbosity 7): the outcome, then per replica what it was sent, its
+   * payload size and what its fence remembers (ms of the hybrid timestamps), so a wrong decision
+   * can be traced to the rule that took it.
+   */
+  static String describe(String key, Decision d, List<Replica> replicas, List<KeyVersion> versions) {
+    StringBuilder b = new StringBuilder("repair ").append(key).append(": ").append(d.outcome());
+    for (int i = 0; i < replicas.size(); i++) {
+      KeyVersion v = versions.get(i);
+      b.append("; ").append(replicas.get(i).name()).append(' ').append(d.actions().get(i))
+          .append(v.present() ? " holds " + v.payload().length + " B" : " lacks it")
+          .append(", newest ").append(v.newest() >> HybridClock.LOGICAL_BITS)
+          .append(", forgotten before ").append(v.forgottenBefore() >> HybridClock.LOGICAL_BITS)
+          .append(v.settling() ? ", settling" : "");
+    }
+    return b.toString();
   }
 
   private void count(Decision d) {

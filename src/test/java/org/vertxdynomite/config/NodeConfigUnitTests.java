@@ -109,7 +109,7 @@ class NodeConfigUnitTests {
     assertThat(c.hintWindowMs()).isEqualTo(3 * 60 * 60 * 1000);
     assertThat(c.hintsFsyncMs()).isEqualTo(1000);
     assertThat(c.hintsReplayRate()).isEqualTo(5000);
-    assertThat(c.antiEntropyIntervalMs()).isZero();
+    assertThat(c.antiEntropyIntervalMs()).isEqualTo(600_000);
     assertThat(c.antiEntropyKeysPerSecond()).isEqualTo(5000);
     assertThat(c.servers()).isEmpty();
     assertThat(c.dynSeeds()).isEmpty();

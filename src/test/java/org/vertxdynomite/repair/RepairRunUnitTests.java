@@ -141,6 +141,18 @@ class RepairRunUnitTests {
   }
 
   @Test
+  void aDecidedKeyIsLoggedWithWhatEachReplicaHeldAndWasSent() {
+    String line = RepairRun.describe("k", new Decision(Decision.Outcome.NEWER_WON,
+        List.of(Decision.Action.REPLACE, Decision.Action.NONE, Decision.Action.COPY), 1, 9L << 16), List.of(a, b, c),
+        List.of(KeyVersion.present("old".getBytes(), 0, 5L << 16, 5L << 16, 0, false),
+            KeyVersion.present("newer".getBytes(), 0, 9L << 16, 9L << 16, 0, false),
+            KeyVersion.absent(0, 0, 7L << 16, true)));
+
+    assertThat(line).isEqualTo("repair k: NEWER_WON; a REPLACE holds 3 B, newest 5, forgotten before 0;"
+        + " b NONE holds 5 B, newest 9, forgotten before 0; c COPY lacks it, newest 0, forgotten before 7, settling");
+  }
+
+  @Test
   void equalReplicasAreComparedByDigestAlone() throws Exception {
     for (int i = 0; i < 50; i++) {
       write(storeA, fenceA, "SET", "k" + i, "v" + i);
