@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.config.HostPort;
 import org.vertxdynomite.config.WarmupMode;
-import org.vertxdynomite.testutil.LocalCluster.Member;
 import org.vertxdynomite.testutil.LocalCluster;
 import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
@@ -40,8 +39,7 @@ class HintedHandoffIntegrationTests {
   void aNodeThatWasDownComesBackHoldingEveryWriteMadeWhileItWasAway() throws Exception {
     // Warm-up auto (the default): the node comes back empty and warms up from its replicas while its
     // hints are replayed; the RPUSH must land once, whichever comes first.
-    cluster = LocalCluster.start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0),
-        new Member("dc1", "rack3", 0)), Consistency.DC_QUORUM, Consistency.DC_QUORUM,
+    cluster = LocalCluster.start(LocalCluster.THREE_RACKS_OF_ONE, Consistency.DC_QUORUM, Consistency.DC_QUORUM,
         b -> b.warmup(WarmupMode.AUTO));
     cluster.stopNode(2);
     List<String> keys = new ArrayList<>();
@@ -71,8 +69,7 @@ class HintedHandoffIntegrationTests {
 
   @Test
   void hintsReplayedAfterAWarmupCopiedTheirKeysAreNotAppliedAgain() throws Exception {
-    cluster = LocalCluster.start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0),
-        new Member("dc1", "rack3", 0)), Consistency.DC_QUORUM, Consistency.DC_QUORUM,
+    cluster = LocalCluster.start(LocalCluster.THREE_RACKS_OF_ONE, Consistency.DC_QUORUM, Consistency.DC_QUORUM,
         b -> b.warmup(WarmupMode.AUTO));
     HostPort node2 = cluster.node(2).config().dynListen();
     try (RawRespClient c = cluster.client(0)) {

@@ -16,8 +16,7 @@ import org.vertxdynomite.testutil.ProcessCluster;
 final class FaultClusters {
 
   /** 1 DC × 3 racks × 1 node on token 0: every node holds every key, one replica per rack. */
-  static final List<Member> THREE_RACKS_OF_ONE = List.of(
-      new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0));
+  static final List<Member> THREE_RACKS_OF_ONE = LocalCluster.THREE_RACKS_OF_ONE;
 
   /** 1 DC × 3 racks × 2 nodes: per rack, the LOW node then the HIGH node (nodes 0–1, 2–3, 4–5). */
   static final List<Member> THREE_RACKS_OF_TWO = List.of(

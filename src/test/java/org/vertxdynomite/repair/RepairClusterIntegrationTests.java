@@ -29,8 +29,7 @@ class RepairClusterIntegrationTests {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = LocalCluster.start(List.of(new LocalCluster.Member("dc1", "rack1", 0),
-        new LocalCluster.Member("dc1", "rack2", 0), new LocalCluster.Member("dc1", "rack3", 0)),
+    cluster = LocalCluster.start(LocalCluster.THREE_RACKS_OF_ONE,
         Consistency.DC_QUORUM, Consistency.DC_QUORUM, b -> b.antiEntropyIntervalMs(INTERVAL_MS).timeoutMs(1000));
   }
 

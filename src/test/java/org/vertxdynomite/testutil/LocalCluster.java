@@ -44,6 +44,10 @@ public final class LocalCluster implements AutoCloseable {
       new Member("dc1", "rack1", LOW), new Member("dc1", "rack1", HIGH),
       new Member("dc1", "rack2", LOW), new Member("dc1", "rack2", HIGH));
 
+  /** 1 DC × 3 racks × 1 node on token 0: every node a full replica, nodes 0, 1, 2 in rack1–rack3. */
+  public static final List<Member> THREE_RACKS_OF_ONE = List.of(
+      new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0));
+
   /**
    * In a rack laid out as in {@link #TWO_RACKS_OF_TWO}, the index (0: LOW, 1: HIGH) of the node
    * owning {@code key} by Dynomite's ring rule (murmur).
@@ -97,8 +101,7 @@ public final class LocalCluster implements AutoCloseable {
 
   /** 1 datacenter ({@code dc1}) × 3 racks ({@code rack1..3}) × 1 node on token 0: a full copy in every rack. */
   public static LocalCluster threeRacks(Consistency read, Consistency write) throws Exception {
-    return start(List.of(new Member("dc1", "rack1", 0), new Member("dc1", "rack2", 0), new Member("dc1", "rack3", 0)),
-        read, write);
+    return start(THREE_RACKS_OF_ONE, read, write);
   }
 
   private void startAll(Consistency read, Consistency write) throws Exception {

@@ -55,8 +55,7 @@ class EmbeddedWarmupIntegrationTests {
 
   @Test
   void aRestartedEmbeddedNodeWarmsUpToItsPeersDataWhileWritesMadeMeanwhileSurvive() throws Exception {
-    cluster = LocalCluster.start(List.of(new LocalCluster.Member("dc1", "rack1", 0),
-        new LocalCluster.Member("dc1", "rack2", 0), new LocalCluster.Member("dc1", "rack3", 0)),
+    cluster = LocalCluster.start(LocalCluster.THREE_RACKS_OF_ONE,
         Consistency.DC_ONE, Consistency.DC_QUORUM,
         b -> b.dataStore(DataStoreKind.EMBEDDED).servers(List.of()).warmup(WarmupMode.AUTO)
             .warmupBatchSize(200).warmupKeysPerSecond(3000));

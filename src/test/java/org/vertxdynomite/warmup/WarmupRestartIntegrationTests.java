@@ -33,8 +33,7 @@ class WarmupRestartIntegrationTests {
 
   @Test
   void aNodeRestartedWithAWipedDatastoreWarmsUpByItselfAndEndsNormalWithItsPeersData() throws Exception {
-    cluster = LocalCluster.start(List.of(new LocalCluster.Member("dc1", "rack1", 0),
-        new LocalCluster.Member("dc1", "rack2", 0), new LocalCluster.Member("dc1", "rack3", 0)),
+    cluster = LocalCluster.start(LocalCluster.THREE_RACKS_OF_ONE,
         Consistency.DC_ONE, Consistency.DC_QUORUM, b -> b.warmup(WarmupMode.AUTO));
     try (RawRespClient c = cluster.client(0)) {
       for (int i = 0; i < KEYS; i++) {
