@@ -24,9 +24,10 @@ import org.vertxdynomite.topology.Topology;
 /**
  * Any node takes any request and the cluster answers as one Redis.
  *
- * <p><b>Reads</b> go to the key's owner in this node's rack (DC_ONE), or in every rack of the local
- * datacenter (DC_QUORUM, DC_SAFE_QUORUM), or of every datacenter (DC_EACH_SAFE_QUORUM); the
- * replies are combined by {@link Quorum}.
+ * <p><b>Reads</b> go to the key's owner in this node's rack (DC_ONE), or in a quorum of the local
+ * datacenter's racks and in the others only when needed (DC_QUORUM, DC_SAFE_QUORUM: {@link
+ * StagedQuorum}), or in every rack of every datacenter (DC_EACH_SAFE_QUORUM); the replies are
+ * combined by {@link Quorum}'s rules.
  *
  * <p><b>Writes</b> go to the key's owner in every rack of the local datacenter, and to one node of
  * each remote datacenter, whose replicator applies them to every rack there — asynchronously,
@@ -49,6 +50,8 @@ public final class ClusterCoordinator implements Coordinator {
   private final HybridClock clock;
   private final SloppyQuorum sloppy;
   private final CommandTable table = CommandTable.get();
+  private final StagedQuorum.Timers timers;
+  private final SpeculativeDelay speculation = new SpeculativeDelay(System::nanoTime);
 
   /**
    * How long a coordinator waits for a blocking command with timeout 0 ("for ever") at another node:
@@ -66,6 +69,7 @@ public final class ClusterCoordinator implements Coordinator {
     this.metrics = metrics;
     this.clock = clock;
     this.sloppy = new SloppyQuorum(transport, router, hints);
+    this.timers = transport.timers();
   }
 
   @Override
@@ -89,11 +93,31 @@ public final class ClusterCoordinator implements Coordinator {
       return recorded(level, names, readWithFailover(t, request, info, session, order, 0), info, start);
     }
     List<String> racks = racksFor(t, level);
+    if (level != Consistency.DC_EACH_SAFE_QUORUM) {
+      // A quorum first, the others only when needed (StagedQuorum): same outcome, fewer reads.
+      StagedQuorum q = StagedQuorum.read(racks.size(),
+          i -> readInRack(t, t.localDc(), racks.get(i), request, info, session), askingOrder(racks.size()),
+          ReplyComparison.forCommand(info), level == Consistency.DC_SAFE_QUORUM, timers, speculation);
+      return recorded(level, racks, q.result(), info, start);
+    }
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racks) {
       local.add(readInRack(t, t.localDc(), rack, request, info, session));
     }
     return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
+  }
+
+  /**
+   * The order a quorum read asks the local replicas in: this rack's first, then the others from a
+   * random one round, so the second replica of the quorum spreads over the other racks.
+   */
+  private static int[] askingOrder(int n) {
+    int[] order = new int[n];
+    int shift = n > 2 ? java.util.concurrent.ThreadLocalRandom.current().nextInt(n - 1) : 0;
+    for (int i = 1; i < n; i++) {
+      order[i] = 1 + (i - 1 + shift) % (n - 1);
+    }
+    return order;
   }
 
   /**

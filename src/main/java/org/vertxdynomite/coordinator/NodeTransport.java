@@ -101,6 +101,21 @@ final class NodeTransport {
     return !isSelf(node) && health.isDown(node);
   }
 
+  /** Timers on the calling thread's Vert.x context, for speculative reads ({@link StagedQuorum}). */
+  StagedQuorum.Timers timers() {
+    return new StagedQuorum.Timers() {
+      @Override
+      public long schedule(long delayMillis, Runnable task) {
+        return vertx.setTimer(delayMillis, id -> task.run());
+      }
+
+      @Override
+      public void cancel(long id) {
+        vertx.cancelTimer(id);
+      }
+    };
+  }
+
   /** The configured timeout scaled by the current timeout factor. */
   long timeoutMillis() {
     return timeoutMillis * timeoutFactor.getAsInt();

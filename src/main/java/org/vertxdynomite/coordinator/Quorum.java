@@ -94,37 +94,7 @@ public final class Quorum {
 
   private static Future<ReplicaReply> tally(List<Future<Reply>> replicas, ReplyComparison comparison, boolean safe) {
     requireReplicas(replicas);
-    QuorumTally tally = new QuorumTally(replicas.size(), comparison, safe);
-    Promise<ReplicaReply> result = Promise.promise();
-    for (int i = 0; i < replicas.size(); i++) {
-      int replica = i;
-      replicas.get(i).onComplete(ar -> {
-        ReplicaReply reply = null;
-        Throwable failure = null;
-        synchronized (tally) {
-          QuorumTally.Outcome outcome = ar.succeeded() ? tally.answered(replica, ar.result()) : tally.failed(ar.cause());
-          switch (outcome) {
-            case AGREED -> reply = tally.agreed();
-            case NO_AGREEMENT -> {
-              if (safe) {
-                failure = CoordinatorErrors.NO_QUORUM;
-              } else {
-                reply = tally.firstAnswer();
-              }
-            }
-            case TOO_FEW -> failure = tally.firstFailure();
-            case PENDING -> { }
-          }
-        }
-        // Completed outside the lock: the client's continuation must not run holding it.
-        if (reply != null) {
-          result.tryComplete(reply);
-        } else if (failure != null) {
-          result.tryFail(failure);
-        }
-      });
-    }
-    return result.future();
+    return StagedQuorum.all(replicas, comparison, safe);
   }
 
   private static void requireReplicas(List<Future<Reply>> replicas) {

@@ -13,7 +13,9 @@
  *       event bus (FORWARD, REPLICATE, CANCEL).
  *   <li>{@code KeylessCommands}: DBSIZE, KEYS, SCAN, RANDOMKEY over a whole rack.
  *   <li>{@link org.vertxdynomite.coordinator.Quorum}, {@link org.vertxdynomite.coordinator.ReplyComparison}:
- *       the consistency levels as future combinators.
+ *       the consistency levels as future combinators; {@code StagedQuorum} asks a quorum read's
+ *       replicas in stages (a quorum first, one more on failure, disagreement or after the
+ *       {@code SpeculativeDelay}).
  *   <li>{@link org.vertxdynomite.coordinator.WriteRules}: how each write is made deterministic
  *       (absolute expiries, effects of random or blocking writes).
  *   <li>{@link org.vertxdynomite.coordinator.ConsistencySettings}: the node's levels, changeable at

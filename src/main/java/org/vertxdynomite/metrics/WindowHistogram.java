@@ -20,10 +20,9 @@ final class WindowHistogram {
 
   /** Slots the window is split into. */
   static final int SLOTS = 5;
-  private static final int SUB_BITS = 5;
-  private static final int SUB = 1 << SUB_BITS;
-  /** Buckets for every long value: {@code SUB} exact ones, then {@code SUB} per power of two. */
-  static final int BUCKETS = SUB + (63 - SUB_BITS) * SUB;
+  /** Exact below 32, then 32 buckets per power of two. */
+  private static final LogLinearBuckets LAYOUT = new LogLinearBuckets(5);
+  static final int BUCKETS = LAYOUT.count();
 
   private final long slotMillis;
   private final LongSupplier clockMillis;
@@ -93,25 +92,14 @@ final class WindowHistogram {
     return max;
   }
 
-  /** The bucket of {@code v}: itself below {@link #SUB}, else its power of two and top bits. */
+  /** The bucket of {@code v}: itself below 32, else its power of two and top bits. */
   static int bucket(long v) {
-    if (v < SUB) {
-      return (int) v;
-    }
-    int exp = 63 - Long.numberOfLeadingZeros(v);
-    int sub = (int) (v >>> (exp - SUB_BITS)) - SUB;
-    return SUB + (exp - SUB_BITS) * SUB + sub;
+    return LAYOUT.bucket(v);
   }
 
   /** The highest value bucket {@code i} holds. */
   static long highestIn(int i) {
-    if (i < SUB) {
-      return i;
-    }
-    int exp = (i - SUB) / SUB + SUB_BITS;
-    long sub = (i - SUB) % SUB + SUB;
-    long low = sub << (exp - SUB_BITS);
-    return low + (1L << (exp - SUB_BITS)) - 1;
+    return LAYOUT.highestIn(i);
   }
 
   /** One slot's counts, for the period it was last started for. */
