@@ -283,7 +283,7 @@ class RepairRunUnitTests {
   }
 
   /** A replica whose answers go through the event-bus JSON and back, as a peer's do. */
-  private static final class OverJson implements Replica {
+  static final class OverJson implements Replica {
     private final LocalReplica inner;
 
     OverJson(LocalReplica inner) {
@@ -301,6 +301,12 @@ class RepairRunUnitTests {
     public Future<Map<String, KeyVersion>> remembered(List<byte[]> keys) {
       return inner.remembered(RepairMessages.keys(new JsonObject(RepairMessages.remembered(keys).encode())))
           .map(m -> RepairMessages.rememberedReply(new JsonObject(RepairMessages.rememberedToJson(m).encode())));
+    }
+
+    @Override
+    public Future<KeyVersions> versions(List<byte[]> keys) {
+      return inner.versions(RepairMessages.keys(new JsonObject(RepairMessages.versions(keys).encode())))
+          .map(v -> RepairMessages.versionsReply(new JsonObject(RepairMessages.versionsToJson(v).encode())));
     }
 
     @Override
