@@ -283,7 +283,7 @@ class RepairRunUnitTests {
   }
 
   /** A replica whose answers go through the event-bus JSON and back, as a peer's do. */
-  static final class OverJson implements Replica {
+  static class OverJson implements Replica {
     private final LocalReplica inner;
 
     OverJson(LocalReplica inner) {
