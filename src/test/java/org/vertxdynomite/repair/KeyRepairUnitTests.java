@@ -3,26 +3,13 @@ package org.vertxdynomite.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.vertxdynomite.command.CommandTable;
 import org.vertxdynomite.config.HostPort;
-import org.vertxdynomite.datastore.embedded.EmbeddedDatastore;
-import org.vertxdynomite.datastore.embedded.EmbeddedOptions;
 import org.vertxdynomite.replication.HybridClock;
-import org.vertxdynomite.replication.LateWrites;
-import org.vertxdynomite.replication.WriteFence;
-import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespRequest;
-import org.vertxdynomite.ring.HashAlgorithms;
-import org.vertxdynomite.ring.HashTag;
-import org.vertxdynomite.ring.Partitioner;
 import org.vertxdynomite.topology.NodeInfo;
 import org.vertxdynomite.topology.NodeState;
 import org.vertxdynomite.topology.Topology;
@@ -32,49 +19,9 @@ import org.vertxdynomite.warmup.HashRange;
  * Read repair of one key between three replicas in this JVM, each an embedded store with its own
  * write fence, two of them answering through the event-bus JSON ({@link RepairMessages}).
  */
-class KeyRepairUnitTests {
+class KeyRepairUnitTests extends EmbeddedReplicas {
 
-  private static final Partitioner MURMUR = new Partitioner(HashAlgorithms.byName("murmur"), HashTag.NONE);
-  private static final CommandTable TABLE = CommandTable.get();
-
-  private final Vertx vertx = Vertx.vertx();
-  private final EmbeddedDatastore storeA = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-  private final EmbeddedDatastore storeB = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-  private final EmbeddedDatastore storeC = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-  private final WriteFence fenceA = new WriteFence(1024);
-  private final WriteFence fenceB = new WriteFence(1024);
-  private final WriteFence fenceC = new WriteFence(1024);
-  private final LocalReplica a = new LocalReplica("a", storeA, fenceA, MURMUR);
-  private final LocalReplica b = new LocalReplica("b", storeB, fenceB, MURMUR);
-  private final LocalReplica c = new LocalReplica("c", storeC, fenceC, MURMUR);
   private final RepairCounts counts = new RepairCounts();
-  /** A timestamp ten seconds old, so settled; later ones count up from it. */
-  private long ts = (System.currentTimeMillis() - 10_000) << HybridClock.LOGICAL_BITS;
-
-  @AfterEach
-  void close() throws Exception {
-    storeA.close();
-    storeB.close();
-    storeC.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  /** A write through the fence stamped {@code stamp}, as a replica applies one from a coordinator. */
-  private static void write(EmbeddedDatastore store, WriteFence fence, long stamp, String... args) throws Exception {
-    RespRequest r = RespRequest.of(args);
-    await(store.execute(r, TABLE.lookup(r)));
-    fence.applied(new byte[][] {args[1].getBytes()}, stamp, LateWrites.overwrites(args[0].toLowerCase(), r));
-  }
-
-  private static String get(EmbeddedDatastore store, String... args) throws Exception {
-    RespRequest r = RespRequest.of(args);
-    Reply reply = await(store.execute(r, TABLE.lookup(r)));
-    return reply.toBuffer().toString(StandardCharsets.UTF_8);
-  }
 
   /** Repairs {@code key} on A (this node) and the others, which answer through the event-bus JSON. */
   private void repair(long settleMillis, String key, Replica... others) throws Exception {
@@ -88,9 +35,9 @@ class KeyRepairUnitTests {
   void aReplicaHoldingAnOlderValueGetsTheNewestOne() throws Exception {
     long older = ++ts;
     long newer = ++ts;
-    write(storeA, fenceA, newer, "SET", "k", "new");
-    write(storeB, fenceB, newer, "SET", "k", "new");
-    write(storeC, fenceC, older, "SET", "k", "old");
+    stamped(storeA, fenceA, newer, "SET", "k", "new");
+    stamped(storeB, fenceB, newer, "SET", "k", "new");
+    stamped(storeC, fenceC, older, "SET", "k", "old");
 
     repair(1000, "k", new RepairRunUnitTests.OverJson(b), new RepairRunUnitTests.OverJson(c));
 
@@ -104,11 +51,11 @@ class KeyRepairUnitTests {
   void aStaleCopyOfADeletedKeyIsDeleted() throws Exception {
     long set = ++ts;
     long del = ++ts;
-    write(storeA, fenceA, set, "SET", "k", "v");
-    write(storeA, fenceA, del, "DEL", "k");
-    write(storeB, fenceB, set, "SET", "k", "v");
-    write(storeB, fenceB, del, "DEL", "k");
-    write(storeC, fenceC, set, "SET", "k", "v");
+    stamped(storeA, fenceA, set, "SET", "k", "v");
+    stamped(storeA, fenceA, del, "DEL", "k");
+    stamped(storeB, fenceB, set, "SET", "k", "v");
+    stamped(storeB, fenceB, del, "DEL", "k");
+    stamped(storeC, fenceC, set, "SET", "k", "v");
 
     repair(1000, "k", new RepairRunUnitTests.OverJson(b), new RepairRunUnitTests.OverJson(c));
 
@@ -120,8 +67,8 @@ class KeyRepairUnitTests {
   @Test
   void aKeyWrittenWithinTheSettleTimeIsLeftAlone() throws Exception {
     long now = System.currentTimeMillis() << HybridClock.LOGICAL_BITS;
-    write(storeA, fenceA, now, "SET", "k", "new");
-    write(storeC, fenceC, ++ts, "SET", "k", "old");
+    stamped(storeA, fenceA, now, "SET", "k", "new");
+    write(storeC, fenceC, "SET", "k", "old");
 
     repair(60_000, "k", new RepairRunUnitTests.OverJson(c));
 
@@ -134,19 +81,18 @@ class KeyRepairUnitTests {
     long older = ++ts;
     long newer = ++ts;
     long newest = ts + 1000;
-    write(storeA, fenceA, newer, "SET", "k", "new");
-    write(storeB, fenceB, newer, "SET", "k", "new");
-    write(storeC, fenceC, older, "SET", "k", "old");
+    stamped(storeA, fenceA, newer, "SET", "k", "new");
+    stamped(storeB, fenceB, newer, "SET", "k", "new");
+    stamped(storeC, fenceC, older, "SET", "k", "old");
     // C takes a client's newer write between the look-up and the repair write.
+    RespRequest racer = RespRequest.of("SET", "k", "newest");
     Replica racing = new RepairRunUnitTests.OverJson(c) {
       @Override
       public Future<ApplyResult> apply(List<RepairWrite> writes) {
-        try {
-          write(storeC, fenceC, newest, "SET", "k", "newest");
-        } catch (Exception e) {
-          return Future.failedFuture(e);
-        }
-        return super.apply(writes);
+        return storeC.execute(racer, TABLE.lookup(racer)).compose(r -> {
+          fenceC.applied(new byte[][] {"k".getBytes()}, newest, true);
+          return super.apply(writes);
+        });
       }
     };
 
@@ -160,8 +106,8 @@ class KeyRepairUnitTests {
   @Test
   void equalReplicasAreLeftAlone() throws Exception {
     long stamp = ++ts;
-    write(storeA, fenceA, stamp, "SET", "k", "v");
-    write(storeB, fenceB, stamp, "SET", "k", "v");
+    stamped(storeA, fenceA, stamp, "SET", "k", "v");
+    stamped(storeB, fenceB, stamp, "SET", "k", "v");
 
     repair(1000, "k", new RepairRunUnitTests.OverJson(b));
 
