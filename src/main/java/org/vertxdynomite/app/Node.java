@@ -188,6 +188,7 @@ public final class Node {
             .map(r -> {
               startup.mark("repair");
               repair = r;
+              s.observeReads(r.readRepair());
               return s.coordinator();
             });
       });

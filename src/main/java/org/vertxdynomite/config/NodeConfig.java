@@ -377,7 +377,13 @@ public final class NodeConfig {
     return statsIntervalMs;
   }
 
-  /** {@code read_repairs_enabled}: repair stale replicas seen by quorum reads. */
+  /**
+   * {@code read_repairs_enabled}: when the local replicas' replies to a single-key quorum read
+   * disagree, repair the key on its replicas in the background (the newest value, or the delete,
+   * written back to the stale ones by anti-entropy's resolution rule, each write passing the
+   * receiver's write fence); the client's reply does not wait. Multi-key reads and other
+   * datacenters are left to anti-entropy. docs/REPAIR.md, "Read repair".
+   */
   public boolean readRepairsEnabled() {
     return readRepairsEnabled;
   }

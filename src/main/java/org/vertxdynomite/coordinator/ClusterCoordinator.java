@@ -52,6 +52,8 @@ public final class ClusterCoordinator implements Coordinator {
   private final CommandTable table = CommandTable.get();
   private final StagedQuorum.Timers timers;
   private final SpeculativeDelay speculation = new SpeculativeDelay(System::nanoTime);
+  /** Read repair's view of quorum reads ({@link ClusterServices#observeReads}); none until the node sets it. */
+  private volatile ReadObserver readRepair = ReadObserver.NONE;
 
   /**
    * How long a coordinator waits for a blocking command with timeout 0 ("for ever") at another node:
@@ -98,12 +100,14 @@ public final class ClusterCoordinator implements Coordinator {
       StagedQuorum q = StagedQuorum.read(racks.size(),
           i -> readInRack(t, t.localDc(), racks.get(i), request, info, session), askingOrder(racks.size()),
           ReplyComparison.forCommand(info), level == Consistency.DC_SAFE_QUORUM, timers, speculation);
+      readRepair.observe(t, request, info, racks, q.replicas());
       return recorded(level, racks, q.result(), info, start);
     }
     List<Future<Reply>> local = new ArrayList<>();
     for (String rack : racks) {
       local.add(readInRack(t, t.localDc(), rack, request, info, session));
     }
+    readRepair.observe(t, request, info, racks, local);
     return combine(level, racks, local, remoteRacks(t, level, request, info, session), info, start);
   }
 
@@ -451,6 +455,11 @@ public final class ClusterCoordinator implements Coordinator {
     return seconds == 0 ? BLOCK_FOREVER_MILLIS : transport.timeoutMillis() + (long) Math.ceil(seconds * 1000);
   }
 
+
+  /** Shows every quorum read's local replies to {@code observer} from now on. */
+  void observeReads(ReadObserver observer) {
+    readRepair = observer;
+  }
 
   /** Whether a forwarded request is a blocking command, which may wait long at this node. */
   boolean isBlocking(PeerRequest request) {

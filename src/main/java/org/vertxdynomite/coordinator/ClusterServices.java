@@ -113,6 +113,14 @@ public final class ClusterServices {
             new HintDelivery(membership::current, transport)));
   }
 
+  /**
+   * Shows the local replicas' replies of every quorum read to {@code observer} from now on (read
+   * repair, set once the node's repair has started).
+   */
+  public void observeReads(ReadObserver observer) {
+    coordinator.observeReads(observer);
+  }
+
   public Coordinator coordinator() {
     return coordinator;
   }

@@ -16,6 +16,9 @@
  *       the consistency levels as future combinators; {@code StagedQuorum} asks a quorum read's
  *       replicas in stages (a quorum first, one more on failure, disagreement or after the
  *       {@code SpeculativeDelay}).
+ *   <li>{@link org.vertxdynomite.coordinator.ReadObserver}: sees every quorum read's local replies
+ *       (read repair's hook, implemented in {@code repair}, which depends on this package, not the
+ *       other way round).
  *   <li>{@link org.vertxdynomite.coordinator.WriteRules}: how each write is made deterministic
  *       (absolute expiries, effects of random or blocking writes).
  *   <li>{@link org.vertxdynomite.coordinator.ConsistencySettings}: the node's levels, changeable at

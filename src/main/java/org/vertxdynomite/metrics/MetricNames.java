@@ -77,6 +77,14 @@ public final class MetricNames {
   public static final String REPAIR_CONFLICTS = "dynomite.repair.conflicts";
   /** Repair: comparisons with the peers sharing some ranges that failed. */
   public static final String REPAIR_FAILED = "dynomite.repair.failed.comparisons";
+  /** Read repair: disagreeing quorum reads by outcome (started|dropped|coalesced|failed). */
+  public static final String READ_REPAIRS = "dynomite.read.repairs";
+  /** Read repairs in flight. */
+  public static final String READ_REPAIRS_IN_FLIGHT = "dynomite.read.repairs.in.flight";
+  /** Read repair: keys by kind (copied|replaced|deleted|deferred|raced|failed). */
+  public static final String READ_REPAIR_KEYS = "dynomite.read.repair.keys";
+  /** Read repair: conflicts by resolution (newer|deleted|majority|unresolved). */
+  public static final String READ_REPAIR_CONFLICTS = "dynomite.read.repair.conflicts";
 
   /** Every name above. */
   public static final List<String> ALL = List.of(CLIENT_REQUESTS, CLIENT_REQUEST_SIZE, CLIENT_CONNECTIONS,
@@ -84,7 +92,8 @@ public final class MetricNames {
       REPLICA_REQUESTS, PEER_REQUESTS, PEER_BATCH_REQUESTS, PEERS, PEER_UP, DATASTORE_REQUESTS, DATASTORE_ERRORS,
       DATASTORE_RECONNECTS, EMBEDDED_MEMORY_USED, EMBEDDED_KEYS, NODE_STATE, CONSISTENCY_LEVEL, TIMEOUT_FACTOR,
       HINTS_PENDING, HINTS_TARGET_PENDING, HINTS, WARMUP_KEYS, WARMUP_BYTES, WARMUP_RATE, WARMUP_ETA, WARMUP_STATUS,
-      REPAIR_RUNS, REPAIR_RUNNING, REPAIR_KEYS, REPAIR_CONFLICTS, REPAIR_FAILED);
+      REPAIR_RUNS, REPAIR_RUNNING, REPAIR_KEYS, REPAIR_CONFLICTS, REPAIR_FAILED, READ_REPAIRS,
+      READ_REPAIRS_IN_FLIGHT, READ_REPAIR_KEYS, READ_REPAIR_CONFLICTS);
 
   private MetricNames() {}
 }

@@ -140,9 +140,29 @@ final class LocalReplica implements Replica {
   @Override
   public Future<Map<String, KeyVersion>> remembered(List<byte[]> keys) {
     Map<String, KeyVersion> out = new LinkedHashMap<>();
-    keys.forEach(k -> out.put(Keys.of(k),
-        KeyVersion.absent(fence.newest(k), fence.newestOverwrite(k), fence.forgottenBefore(k), settling(k))));
+    keys.forEach(k -> out.put(Keys.of(k), absent(k)));
     return Future.succeededFuture(out);
+  }
+
+  /** What the fence remembers of {@code key}, which this replica lacks. */
+  private KeyVersion absent(byte[] key) {
+    return KeyVersion.absent(fence.newest(key), fence.newestOverwrite(key), fence.forgottenBefore(key), settling(key));
+  }
+
+  @Override
+  public Future<KeyVersions> versions(List<byte[]> keys) {
+    // Read before the keys, as a scan does: a flush after it makes the repair writes based on them fail.
+    long flushedAt = fence.flushedAt();
+    List<Future<KeyVersion>> reads = new ArrayList<>(keys.size());
+    keys.forEach(k -> reads.add(read(k)));
+    return Future.all(reads).map(v -> {
+      Map<String, KeyVersion> out = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        KeyVersion held = reads.get(i).result();
+        out.put(Keys.of(keys.get(i)), held != null ? held : absent(keys.get(i)));
+      }
+      return new KeyVersions(flushedAt, out);
+    });
   }
 
   @Override

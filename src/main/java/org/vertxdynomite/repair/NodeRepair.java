@@ -18,8 +18,9 @@ public final class NodeRepair {
   private NodeRepair() {}
 
   /**
-   * Deploys the {@link RepairVerticle} of the node configured by {@code config} and binds its
-   * meters; completes once it serves its peers.
+   * Deploys the {@link RepairVerticle} of the node configured by {@code config}, with its {@link
+   * ReadRepair} ({@link RepairVerticle#readRepair()}, for the coordinator), and binds their meters;
+   * completes once it serves its peers.
    *
    * @param datastore the datastore every write goes through (repairs are writes)
    * @param fence the node's write fence, which every repair write passes
@@ -32,7 +33,14 @@ public final class NodeRepair {
     RepairSettings settings = RepairSettings.of(config);
     LocalReplica local = new LocalReplica(self.dc() + "/" + self.rack() + " " + self.peerAddress(), datastore, fence,
         partitioner, settings.settleMillis());
-    RepairVerticle verticle = new RepairVerticle(membership, state, local, settings);
+    RepairCounts readRepairs = new RepairCounts();
+    // Read repair's requests are short: a client read's disagreement is not worth a long wait.
+    long timeout = Math.min(config.timeoutMs(), config.dynWriteTimeoutMs());
+    KeyRepair keyRepair = new KeyRepair(KeyRepair.owners(partitioner, local, peer -> new RemoteReplica(vertx, peer,
+        timeout)), settings.settleMillis(), readRepairs);
+    ReadRepair readRepair = new ReadRepair(config.readRepairsEnabled(), ReadRepair.MAX_IN_FLIGHT, keyRepair::repair,
+        readRepairs);
+    RepairVerticle verticle = new RepairVerticle(membership, state, local, settings, readRepair);
     RepairGauges.bind(metrics, verticle);
     return vertx.deployVerticle(verticle).map(id -> verticle);
   }

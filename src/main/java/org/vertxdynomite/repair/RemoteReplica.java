@@ -39,6 +39,11 @@ final class RemoteReplica implements Replica {
   }
 
   @Override
+  public Future<KeyVersions> versions(List<byte[]> keys) {
+    return request(RepairMessages.versions(keys)).map(RepairMessages::versionsReply);
+  }
+
+  @Override
   public Future<ApplyResult> apply(List<RepairWrite> writes) {
     return request(RepairMessages.apply(writes)).map(RepairMessages::result);
   }

@@ -76,6 +76,17 @@ public final class RepairCounts {
     return o;
   }
 
+  /** Counts a decided key: deferred, or a conflict by how it was resolved. */
+  void decided(Decision d) {
+    if (d.outcome() == Decision.Outcome.DEFERRED) {
+      add(Kind.DEFERRED, 1);
+    }
+    Kind conflict = conflictOf(d.outcome());
+    if (conflict != null) {
+      add(conflict, 1);
+    }
+  }
+
   /** The conflict counter of a decision's outcome, or null when it is not a conflict. */
   static Kind conflictOf(Decision.Outcome outcome) {
     return switch (outcome) {

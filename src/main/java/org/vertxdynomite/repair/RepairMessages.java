@@ -21,6 +21,9 @@ import org.vertxdynomite.warmup.HashRange;
  *       forgottenBefore], …]}};
  *   <li>{@code {"op": "remembered", "keys": [key, …]}} → {@code {"keys": [[key, null, 0, newest,
  *       newestOverwrite, forgottenBefore], …]}}: what the peer's fence remembers of keys it lacks;
+ *   <li>{@code {"op": "versions", "keys": [key, …]}} → {@code {"flushed_at", "keys": [[key, payload or
+ *       null, expireAt, newest, newestOverwrite, forgottenBefore, settling], …]}}: what the peer
+ *       holds of a few keys (read repair);
  *   <li>{@code {"op": "apply", "writes": [[action, key, payload, expireAt, expectNewest,
  *       expectFlushedAt, stamp], …]}} → {@code {"applied", "raced", "failed"}}.
  * </ul>
@@ -116,6 +119,18 @@ final class RepairMessages {
       out.put(Keys.of(json.getJsonArray(i).getBinary(0)), KeyVersion.fromJson(json.getJsonArray(i)));
     }
     return out;
+  }
+
+  static JsonObject versions(List<byte[]> keys) {
+    return remembered(keys).put("op", "versions");
+  }
+
+  static JsonObject versionsToJson(KeyVersions v) {
+    return rememberedToJson(v.versions()).put("flushed_at", v.flushedAt());
+  }
+
+  static KeyVersions versionsReply(JsonObject o) {
+    return new KeyVersions(o.getLong("flushed_at"), rememberedReply(o));
   }
 
   static JsonObject apply(List<RepairWrite> writes) {

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,8 +132,7 @@ final class RepairRun {
     return Future.all(lacking).compose(v -> {
       long settledBefore = (System.currentTimeMillis() - settings.settleMillis()) << HybridClock.LOGICAL_BITS;
       long[] flushed = scans.stream().mapToLong(s -> s.flushedAt).toArray();
-      List<Map<Decision.Action, List<RepairWrite>>> writes = new ArrayList<>();
-      replicas.forEach(r -> writes.add(new EnumMap<>(Decision.Action.class)));
+      RepairWrites writes = new RepairWrites(flushed);
       for (String key : keys) {
         List<KeyVersion> versions = new ArrayList<>();
         for (int i = 0; i < replicas.size(); i++) {
@@ -142,28 +140,14 @@ final class RepairRun {
           versions.add(held != null ? held : lacking.get(i).result().get(key));
         }
         Decision d = Resolution.decide(versions, flushed, settledBefore);
-        count(d);
+        counts.decided(d);
         if (d.outcome() != Decision.Outcome.EQUAL && d.outcome() != Decision.Outcome.DEFERRED
             && LOG.isLoggable(Level.FINE)) {
           LOG.fine(describe(key, d, replicas, versions));
         }
-        for (int i = 0; i < replicas.size(); i++) {
-          Decision.Action a = d.actions().get(i);
-          if (a != Decision.Action.NONE) {
-            KeyVersion from = d.source() < 0 ? null : versions.get(d.source());
-            writes.get(i).computeIfAbsent(a, x -> new ArrayList<>()).add(new RepairWrite(a, Keys.bytes(key),
-                from == null ? null : from.payload(), from == null ? 0 : from.expireAt(), versions.get(i).newest(),
-                flushed[i], d.stamp()));
-          }
-        }
+        writes.add(key, d, versions);
       }
-      Future<Void> chain = Future.succeededFuture();
-      for (int i = 0; i < replicas.size(); i++) {
-        Replica to = replicas.get(i);
-        Map<Decision.Action, List<RepairWrite>> mine = writes.get(i);
-        chain = chain.compose(x -> send(to, mine));
-      }
-      return chain;
+      return writes.send(replicas, counts);
     });
   }
 
@@ -183,39 +167,6 @@ final class RepairRun {
           .append(v.settling() ? ", settling" : "");
     }
     return b.toString();
-  }
-
-  private void count(Decision d) {
-    if (d.outcome() == Decision.Outcome.DEFERRED) {
-      counts.add(RepairCounts.Kind.DEFERRED, 1);
-    }
-    RepairCounts.Kind conflict = RepairCounts.conflictOf(d.outcome());
-    if (conflict != null) {
-      counts.add(conflict, 1);
-    }
-  }
-
-  /** Applies the writes for {@code to}, action by action, {@value RepairSettings#WRITES_PER_REQUEST} per request. */
-  private Future<Void> send(Replica to, Map<Decision.Action, List<RepairWrite>> writes) {
-    Future<Void> chain = Future.succeededFuture();
-    for (Map.Entry<Decision.Action, List<RepairWrite>> e : writes.entrySet()) {
-      List<RepairWrite> all = e.getValue();
-      RepairCounts.Kind done = switch (e.getKey()) {
-        case COPY -> RepairCounts.Kind.COPIED;
-        case REPLACE -> RepairCounts.Kind.REPLACED;
-        default -> RepairCounts.Kind.DELETED;
-      };
-      for (int from = 0; from < all.size(); from += RepairSettings.WRITES_PER_REQUEST) {
-        List<RepairWrite> part = all.subList(from, Math.min(all.size(), from + RepairSettings.WRITES_PER_REQUEST));
-        chain = chain.compose(v -> to.apply(part)).map(r -> {
-          counts.add(done, r.applied());
-          counts.add(RepairCounts.Kind.RACED, r.raced());
-          counts.add(RepairCounts.Kind.FAILED, r.failed());
-          return null;
-        });
-      }
-    }
-    return chain;
   }
 
   /** What one replica's complete scan found. */

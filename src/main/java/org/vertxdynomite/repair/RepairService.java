@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import org.vertxdynomite.topology.NodeInfo;
 
 /**
- * The peer side of repair, on every clustered node: answers scan and apply requests ({@link
+ * The peer side of repair, on every clustered node: answers scan, look-up and apply requests ({@link
  * RepairMessages}) on {@link #address(NodeInfo)} from this node's {@link LocalReplica}. A failure
  * is answered with a failed reply (code 1, the reason).
  */
@@ -42,6 +42,7 @@ final class RepairService {
       case "scan" -> replica.scan(body.getString("cursor"), body.getInteger("count"),
           RepairMessages.ranges(body), RepairMessages.buckets(body)).map(RepairMessages::toJson);
       case "remembered" -> replica.remembered(RepairMessages.keys(body)).map(RepairMessages::rememberedToJson);
+      case "versions" -> replica.versions(RepairMessages.keys(body)).map(RepairMessages::versionsToJson);
       case "apply" -> replica.apply(RepairMessages.writes(body)).map(RepairMessages::toJson);
       default -> Future.failedFuture("unknown repair operation: " + body.getString("op"));
     });

@@ -41,6 +41,7 @@ public final class RepairVerticle extends VerticleBase {
   private final LocalNodeState state;
   private final LocalReplica local;
   private final RepairSettings settings;
+  private final ReadRepair readRepair;
   private final RepairCounts totals = new RepairCounts();
   private RepairService service;
   private long timer = -1;
@@ -54,8 +55,10 @@ public final class RepairVerticle extends VerticleBase {
   private volatile long endedAt;
   private volatile long runs;
 
-  RepairVerticle(Membership membership, LocalNodeState state, LocalReplica local, RepairSettings settings) {
+  RepairVerticle(Membership membership, LocalNodeState state, LocalReplica local, RepairSettings settings,
+      ReadRepair readRepair) {
     this.membership = membership;
+    this.readRepair = readRepair;
     this.state = state;
     this.local = local;
     this.settings = settings;
@@ -160,6 +163,11 @@ public final class RepairVerticle extends VerticleBase {
     return totals;
   }
 
+  /** The node's read repair (the coordinator's {@code ReadObserver}); it does nothing when disabled. */
+  public ReadRepair readRepair() {
+    return readRepair;
+  }
+
   /** Runs ended since this node started. */
   public long runs() {
     return runs;
@@ -168,7 +176,8 @@ public final class RepairVerticle extends VerticleBase {
   /**
    * What the admin port's {@code /repair} shows: {@code status} (idle|running|done|failed), the
    * {@code interval_ms} and {@code keys_per_second}, {@code runs} ended, the last run ({@code
-   * trigger}, {@code peers}, times, {@code failures}, its {@code counts}), and {@code totals}.
+   * trigger}, {@code peers}, times, {@code failures}, its {@code counts}), {@code totals}, and
+   * {@code read_repair} ({@link ReadRepair#status()}).
    */
   public JsonObject status() {
     JsonObject s = new JsonObject()
@@ -193,6 +202,6 @@ public final class RepairVerticle extends VerticleBase {
       }
       s.put("last", l.put("counts", c.toJson()));
     }
-    return s.put("totals", totals.toJson());
+    return s.put("totals", totals.toJson()).put("read_repair", readRepair.status());
   }
 }

@@ -8,7 +8,7 @@ import org.vertxdynomite.warmup.HashRange;
 
 /**
  * One replica as a repair run sees it: this node's datastore ({@link LocalReplica}) or a peer's
- * over the event bus ({@link RemoteReplica}), answering the same two questions.
+ * over the event bus ({@link RemoteReplica}), answering the same questions.
  */
 interface Replica {
 
@@ -20,6 +20,9 @@ interface Replica {
 
   /** What this replica's fence remembers of {@code keys} (each as an absent {@link KeyVersion}), by key. */
   Future<Map<String, KeyVersion>> remembered(List<byte[]> keys);
+
+  /** What this replica holds of {@code keys} and what its fence remembers of each (read repair). */
+  Future<KeyVersions> versions(List<byte[]> keys);
 
   /** Applies repair writes here, each only if the fence still says what the repair saw. */
   Future<ApplyResult> apply(List<RepairWrite> writes);

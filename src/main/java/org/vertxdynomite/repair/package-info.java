@@ -16,14 +16,20 @@
  *       this node (warm-up's {@code HashRange} arithmetic).
  *   <li>{@code RepairRun} (package-private) — one run: digest every replica of a group, compare,
  *       list the keys of differing buckets, decide, write; paced, one group at a time.
+ *   <li>{@link org.vertxdynomite.repair.ReadRepair} — read repair ({@code read_repairs_enabled}):
+ *       the coordinator's {@code ReadObserver}; a single-key quorum read whose replies disagree
+ *       starts {@code KeyRepair} (package-private): the same look-up, rule and fenced writes as a
+ *       run, for that key, on its owner in each rack of this datacenter; bounded and counted.
  *   <li>{@link org.vertxdynomite.repair.Digest} — buckets by key token, each a count and a sum of
  *       hashes of (key, DUMP).
  *   <li>{@link org.vertxdynomite.repair.Resolution} and {@link org.vertxdynomite.repair.Decision}
  *       — the resolution rule, a pure function of every replica's version and write fence's memory.
  *   <li>{@code Replica}, {@code LocalReplica}, {@code RemoteReplica}, {@code RepairService},
- *       {@code RepairMessages} (package-private) — one replica's scan, fence look-up and apply, here
- *       through the Datastore SPI and the write fence, or at a peer over the event bus.
- *   <li>{@link org.vertxdynomite.repair.KeyVersion}, {@link org.vertxdynomite.repair.RepairWrite},
+ *       {@code RepairMessages}, {@code RepairWrites} (package-private) — one replica's scan, key and
+ *       fence look-ups and apply, here through the Datastore SPI and the write fence, or at a peer
+ *       over the event bus; the writes of decided keys, per replica.
+ *   <li>{@link org.vertxdynomite.repair.KeyVersion}, {@link org.vertxdynomite.repair.KeyVersions},
+ *       {@link org.vertxdynomite.repair.RepairWrite},
  *       {@link org.vertxdynomite.repair.ScanStep}, {@link org.vertxdynomite.repair.ApplyResult} —
  *       the values passed around; {@link org.vertxdynomite.repair.RepairSettings} the knobs; {@link
  *       org.vertxdynomite.repair.RepairCounts} and {@link org.vertxdynomite.repair.RepairGauges}

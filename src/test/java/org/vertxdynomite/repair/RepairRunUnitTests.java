@@ -3,26 +3,15 @@ package org.vertxdynomite.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.vertxdynomite.command.CommandTable;
-import org.vertxdynomite.datastore.embedded.EmbeddedDatastore;
-import org.vertxdynomite.datastore.embedded.EmbeddedOptions;
 import org.vertxdynomite.replication.HybridClock;
-import org.vertxdynomite.replication.LateWrites;
 import org.vertxdynomite.replication.WriteFence;
-import org.vertxdynomite.resp.Reply;
 import org.vertxdynomite.resp.RespRequest;
-import org.vertxdynomite.ring.HashAlgorithms;
-import org.vertxdynomite.ring.HashTag;
-import org.vertxdynomite.ring.Partitioner;
 import org.vertxdynomite.topology.NodeState;
 import org.vertxdynomite.warmup.HashRange;
 
@@ -30,54 +19,7 @@ import org.vertxdynomite.warmup.HashRange;
  * Whole repair runs between two replicas in this JVM, each an embedded store with its own write
  * fence; the peer's answers travel through the event-bus JSON ({@link RepairMessages}).
  */
-class RepairRunUnitTests {
-
-  private static final Partitioner MURMUR = new Partitioner(HashAlgorithms.byName("murmur"), HashTag.NONE);
-  private static final CommandTable TABLE = CommandTable.get();
-
-  private final Vertx vertx = Vertx.vertx();
-  private final EmbeddedDatastore storeA = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-  private final EmbeddedDatastore storeB = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-  private final EmbeddedDatastore storeC = new EmbeddedDatastore(vertx, EmbeddedOptions.builder().build());
-  private final WriteFence fenceA = new WriteFence(1024);
-  private final WriteFence fenceB = new WriteFence(1024);
-  private final WriteFence fenceC = new WriteFence(1024);
-  private final LocalReplica a = new LocalReplica("a", storeA, fenceA, MURMUR);
-  private final LocalReplica b = new LocalReplica("b", storeB, fenceB, MURMUR);
-  private final LocalReplica c = new LocalReplica("c", storeC, fenceC, MURMUR);
-  /** A timestamp ten seconds old, so settled; later ones count up from it. */
-  private long ts = (System.currentTimeMillis() - 10_000) << HybridClock.LOGICAL_BITS;
-
-  @AfterEach
-  void close() throws Exception {
-    storeA.close();
-    storeB.close();
-    storeC.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  /** A write through the fence, as a replica applies one stamped by a coordinator. */
-  private void write(EmbeddedDatastore store, WriteFence fence, String... args) throws Exception {
-    RespRequest r = RespRequest.of(args);
-    await(store.execute(r, TABLE.lookup(r)));
-    fence.applied(new byte[][] {args[1].getBytes()}, ++ts, LateWrites.overwrites(args[0].toLowerCase(), r));
-  }
-
-  /** A write that no fence knows of: a crashed coordinator's, or one made straight into the store. */
-  private static void unfenced(EmbeddedDatastore store, String... args) throws Exception {
-    RespRequest r = RespRequest.of(args);
-    await(store.execute(r, TABLE.lookup(r)));
-  }
-
-  private static String get(EmbeddedDatastore store, String... args) throws Exception {
-    RespRequest r = RespRequest.of(args);
-    Reply reply = await(store.execute(r, TABLE.lookup(r)));
-    return reply.toBuffer().toString(StandardCharsets.UTF_8);
-  }
+class RepairRunUnitTests extends EmbeddedReplicas {
 
   /** A run of A with {@code peers} (each answering through the event-bus JSON). */
   private RepairCounts run(long settleMillis, LocalReplica... peers) throws Exception {
@@ -283,7 +225,7 @@ class RepairRunUnitTests {
   }
 
   /** A replica whose answers go through the event-bus JSON and back, as a peer's do. */
-  private static final class OverJson implements Replica {
+  static class OverJson implements Replica {
     private final LocalReplica inner;
 
     OverJson(LocalReplica inner) {
@@ -301,6 +243,12 @@ class RepairRunUnitTests {
     public Future<Map<String, KeyVersion>> remembered(List<byte[]> keys) {
       return inner.remembered(RepairMessages.keys(new JsonObject(RepairMessages.remembered(keys).encode())))
           .map(m -> RepairMessages.rememberedReply(new JsonObject(RepairMessages.rememberedToJson(m).encode())));
+    }
+
+    @Override
+    public Future<KeyVersions> versions(List<byte[]> keys) {
+      return inner.versions(RepairMessages.keys(new JsonObject(RepairMessages.versions(keys).encode())))
+          .map(v -> RepairMessages.versionsReply(new JsonObject(RepairMessages.versionsToJson(v).encode())));
     }
 
     @Override
