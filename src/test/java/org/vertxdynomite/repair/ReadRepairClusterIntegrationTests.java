@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.vertxdynomite.config.Consistency;
 import org.vertxdynomite.testutil.AdminHttp;
 import org.vertxdynomite.testutil.LocalCluster;
+import org.vertxdynomite.testutil.Poll;
 import org.vertxdynomite.testutil.RawRespClient;
 
 /**
@@ -60,7 +61,8 @@ class ReadRepairClusterIntegrationTests {
     try (RawRespClient client = c.client(0)) {
       assertThat(client.callString("SET", key, "newest")).isEqualTo("+OK\r\n");
     }
-    assertThat(everyReplica(c, "GET", key)).containsOnly("$6\r\nnewest\r\n");
+    // A DC_QUORUM write is in two racks when it is acknowledged, in the third soon after.
+    Poll.until(PATIENCE, () -> everyReplica(c, "GET", key), all -> all.stream().allMatch("$6\r\nnewest\r\n"::equals));
     try (RawRespClient r = c.redis(stale)) {
       assertThat(r.callString("SET", key, "old")).isEqualTo("+OK\r\n");
     }
