@@ -110,7 +110,10 @@ final class QuorumTally {
 
   /** The agreed reply, from the lowest-numbered replica of the agreeing group. */
   ReplicaReply agreed() {
-    int replica = groups.get(agreedGroup).stream().mapToInt(Integer::intValue).min().orElseThrow();
+    int replica = Integer.MAX_VALUE;
+    for (int r : groups.get(agreedGroup)) {
+      replica = Math.min(replica, r);
+    }
     return new ReplicaReply(replies[replica], replica);
   }
 
