@@ -10,9 +10,9 @@ import java.util.function.Function;
 /**
  * An immutable map from ASCII names to values, looked up by the raw bytes of a request argument in
  * any letter case: no String, no lower-cased copy per request. Open addressing with linear probing
- * over a table at most half full.
+ * over a table at most half full. Used by the command table and by the embedded store's dispatch.
  */
-final class ByteNameMap<V> {
+public final class ByteNameMap<V> {
 
   private final byte[][] keys;
   private final Object[] slots;
@@ -42,13 +42,13 @@ final class ByteNameMap<V> {
   }
 
   /** A map of {@code values} keyed by {@code nameOf} (ASCII, case-insensitive). */
-  static <V> ByteNameMap<V> of(Collection<V> values, Function<V, String> nameOf) {
+  public static <V> ByteNameMap<V> of(Collection<V> values, Function<V, String> nameOf) {
     return new ByteNameMap<>(List.copyOf(values), nameOf);
   }
 
   /** The value named {@code name} in any letter case, or null. */
   @SuppressWarnings("unchecked")
-  V get(byte[] name) {
+  public V get(byte[] name) {
     int i = hash(name) & mask;
     byte[] k;
     while ((k = keys[i]) != null) {

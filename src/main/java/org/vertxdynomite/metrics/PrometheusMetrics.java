@@ -55,7 +55,9 @@ public final class PrometheusMetrics implements NodeMetrics {
   private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Timer[]> clientTimers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Timer>> replicaTimers = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Timer> datastoreTimers = new ConcurrentHashMap<>();
+  /** By kind (read 0, write 1), then outcome: no key built per request. */
+  private final List<ConcurrentHashMap<String, Timer>> datastoreTimers =
+      List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
   private final ConcurrentHashMap<String, Counter> datastoreErrors = new ConcurrentHashMap<>();
   private final Counter[][][] consistency;
   private final Counter[][] quorumFailures;
@@ -222,9 +224,13 @@ public final class PrometheusMetrics implements NodeMetrics {
   @Override
   public void datastoreRequest(boolean write, String failure, long nanos) {
     String outcome = failure == null ? OK : failure.toLowerCase(Locale.ROOT);
-    datastoreTimers.computeIfAbsent(kind(write) + '/' + outcome, k -> latency(MetricNames.DATASTORE_REQUESTS,
-        "Requests to this node's datastore", Tags.of("kind", kind(write), "outcome", outcome)))
-        .record(nanos, TimeUnit.NANOSECONDS);
+    ConcurrentHashMap<String, Timer> byOutcome = datastoreTimers.get(write ? 1 : 0);
+    Timer timer = byOutcome.get(outcome);
+    if (timer == null) {
+      timer = byOutcome.computeIfAbsent(outcome, o -> latency(MetricNames.DATASTORE_REQUESTS,
+          "Requests to this node's datastore", Tags.of("kind", kind(write), "outcome", o)));
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
     if (failure != null) {
       datastoreErrors.computeIfAbsent(outcome, r -> Counter.builder(MetricNames.DATASTORE_ERRORS)
           .description("Datastore requests that got no answer").tag("reason", r).register(registry)).increment();

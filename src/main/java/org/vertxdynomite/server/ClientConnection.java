@@ -34,6 +34,7 @@ import org.vertxdynomite.resp.RespRequestParser;
 final class ClientConnection implements RequestHandler {
 
   private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
+  private static final int REPLY_BUFFER = 64;
 
   private final NetSocket socket;
   private final Context context;
@@ -165,7 +166,9 @@ final class ClientConnection implements RequestHandler {
     while ((head = pending.peek()) != null && head.isComplete()) {
       pending.poll();
       if (out == null) {
-        out = Buffer.buffer(256);
+        // Sized for one short reply (+OK, a small bulk): at -P 1 there is one flush per request,
+        // and the buffer grows by doubling for the rest.
+        out = Buffer.buffer(REPLY_BUFFER);
       }
       replyOf(head).writeTo(out);
     }

@@ -1,17 +1,16 @@
 package org.vertxdynomite.datastore.embedded;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import org.vertxdynomite.command.ByteNameMap;
 
-/** The embedded store's dispatch table: lower-case command name → {@link CommandSpec}. */
+/** The embedded store's dispatch table: command name (any letter case) → {@link CommandSpec}. */
 final class CommandTable {
 
-  private final Map<String, CommandSpec> specs;
+  private final ByteNameMap<CommandSpec> specs;
 
   private CommandTable(Map<String, CommandSpec> specs) {
-    this.specs = Collections.unmodifiableMap(specs);
+    this.specs = ByteNameMap.of(specs.values(), CommandSpec::name);
   }
 
   /** The table with every command group registered. */
@@ -39,12 +38,12 @@ final class CommandTable {
     return b.build();
   }
 
-  CommandSpec get(String lowerName) {
-    return specs.get(lowerName);
-  }
-
-  Set<String> names() {
-    return specs.keySet();
+  /**
+   * The row named {@code name} (a request's argument 0, in any ASCII letter case), or null; looked
+   * up by the raw bytes, so no String is made per request.
+   */
+  CommandSpec get(byte[] name) {
+    return specs.get(name);
   }
 
   /** Collects rows; each command group adds its own. */

@@ -52,11 +52,12 @@ public final class EmbeddedStore {
    * answers as it does inside MULTI on Redis (a nil reply).
    */
   public Reply execute(RespRequest request) {
-    List<Delivery> deliveries = new ArrayList<>(0);
+    List<Delivery> deliveries;
     Reply reply;
     lock.lock();
     try {
-      Object r = run(request, null, deliveries);
+      Object r = run(request, null);
+      deliveries = serveReady();
       reply = r instanceof Reply rep ? rep : ((Outcome.Wait) r).noBlock();
     } finally {
       lock.unlock();
@@ -71,11 +72,12 @@ public final class EmbeddedStore {
    * exactly once, on the thread that served or timed out the command, unless cancelled first.
    */
   public Submission submit(RespRequest request, Consumer<Reply> later) {
-    List<Delivery> deliveries = new ArrayList<>(0);
+    List<Delivery> deliveries;
     Submission result;
     lock.lock();
     try {
-      Object r = run(request, later, deliveries);
+      Object r = run(request, later);
+      deliveries = serveReady();
       result = r instanceof Reply rep ? Submission.done(rep) : (Submission) r;
     } finally {
       lock.unlock();
@@ -84,10 +86,19 @@ public final class EmbeddedStore {
     return result;
   }
 
+  /**
+   * Whether {@code request} names a command that can block (BLPOP…); the others always have their
+   * reply at once, so {@link #execute} gives exactly what {@link #submit} would.
+   */
+  public boolean mayBlock(RespRequest request) {
+    CommandSpec spec = table.get(request.arg(0));
+    return spec != null && spec.blocking() != null;
+  }
+
   /** Returns a Reply, an Outcome.Wait (sync callers) or a Submission for a registered waiter. */
-  private Object run(RespRequest request, Consumer<Reply> later, List<Delivery> deliveries) {
+  private Object run(RespRequest request, Consumer<Reply> later) {
     ks.begin(clock.millis());
-    CommandSpec spec = table.get(request.commandName());
+    CommandSpec spec = table.get(request.arg(0));
     Object result;
     try {
       result = dispatch(spec, request, later);
@@ -95,7 +106,6 @@ public final class EmbeddedStore {
       result = e;
     }
     ks.settle();
-    serveReady(deliveries);
     return result;
   }
 
@@ -175,7 +185,9 @@ public final class EmbeddedStore {
   }
 
   /** Serves waiters on keys that became ready, first come first served, like Redis's handleClientsBlockedOnKeys. */
-  private void serveReady(List<Delivery> deliveries) {
+  private List<Delivery> serveReady() {
+    // Allocated only when a blocked client is served: most commands serve none.
+    List<Delivery> deliveries = null;
     byte[] key;
     while ((key = blocked.pollReady()) != null) {
       ArrayDeque<BlockedClients.Waiter> q = blocked.queue(key);
@@ -196,12 +208,19 @@ public final class EmbeddedStore {
           continue;
         }
         finish(w);
+        if (deliveries == null) {
+          deliveries = new ArrayList<>(1);
+        }
         deliveries.add(new Delivery(w.sink, r));
       }
     }
+    return deliveries;
   }
 
   private static void deliver(List<Delivery> deliveries) {
+    if (deliveries == null) {
+      return;
+    }
     for (Delivery d : deliveries) {
       d.sink.accept(d.reply);
     }

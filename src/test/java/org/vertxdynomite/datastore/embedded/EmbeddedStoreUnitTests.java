@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.vertxdynomite.resp.RespRequest;
 
 class EmbeddedStoreUnitTests {
 
@@ -24,6 +25,20 @@ class EmbeddedStoreUnitTests {
   void wrongArityNamesTheCommandInLowerCase() {
     assertThat(call(store, "GET")).isEqualTo("-ERR wrong number of arguments for 'get' command\r\n");
     assertThat(call(store, "Get", "a", "b")).isEqualTo("-ERR wrong number of arguments for 'get' command\r\n");
+  }
+
+  @Test
+  void commandNamesAreMatchedInAnyLetterCase() {
+    assertThat(call(store, "sEt", "k", "v")).isEqualTo("+OK\r\n");
+    assertThat(call(store, "GeT", "k")).isEqualTo(bulk("v"));
+  }
+
+  @Test
+  void onlyBlockingCommandsMayBlock() {
+    assertThat(store.mayBlock(RespRequest.of("BLPOP", "l", "0"))).isTrue();
+    assertThat(store.mayBlock(RespRequest.of("bzpopmin", "z", "0"))).isTrue();
+    assertThat(store.mayBlock(RespRequest.of("GET", "k"))).isFalse();
+    assertThat(store.mayBlock(RespRequest.of("nosuchcommand"))).isFalse();
   }
 
   @Test
@@ -99,7 +114,7 @@ class EmbeddedStoreUnitTests {
   void dumpAndRestoreRoundTripAndRejectCorruptPayloads() {
     call(store, "SET", "k", "hello");
     byte[] payload = ((org.vertxdynomite.resp.BulkReply) store.execute(
-        org.vertxdynomite.resp.RespRequest.of("DUMP", "k"))).value();
+        RespRequest.of("DUMP", "k"))).value();
     byte[][] restore = {"RESTORE".getBytes(), "k2".getBytes(), "0".getBytes(), payload};
     assertThat(store.execute(new org.vertxdynomite.resp.RespRequest(restore)).toBuffer().toString())
         .isEqualTo("+OK\r\n");
