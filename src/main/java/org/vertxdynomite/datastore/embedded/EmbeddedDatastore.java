@@ -47,11 +47,9 @@ public final class EmbeddedDatastore implements Datastore {
   /** Commands run one at a time in arrival order, so every {@code orderKey} is kept in order. */
   @Override
   public Future<Reply> execute(RespRequest request, CommandInfo info, long orderKey) {
-    if (!store.mayBlock(request)) {
-      // The common case skips the promise, callback and cancel handle a blocked command needs.
-      return Future.succeededFuture(store.execute(request));
-    }
-    return executeCancellable(request).future();
+    // The common case skips the promise, callback and cancel handle a blocked command needs.
+    Reply now = store.executeUnlessBlocking(request);
+    return now != null ? Future.succeededFuture(now) : executeCancellable(request).future();
   }
 
   /** A blocked command stops waiting (and takes nothing) once {@code cancelled} completes. */

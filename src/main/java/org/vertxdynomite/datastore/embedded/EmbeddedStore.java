@@ -52,11 +52,24 @@ public final class EmbeddedStore {
    * answers as it does inside MULTI on Redis (a nil reply).
    */
   public Reply execute(RespRequest request) {
+    return execute(table.get(request.arg(0)), request);
+  }
+
+  /**
+   * As {@link #execute}, when {@code request}'s command cannot block; null, running nothing, when
+   * it can ({@link #mayBlock}): such a command goes through {@link #submit}. One table look-up.
+   */
+  public Reply executeUnlessBlocking(RespRequest request) {
+    CommandSpec spec = table.get(request.arg(0));
+    return blocks(spec) ? null : execute(spec, request);
+  }
+
+  private Reply execute(CommandSpec spec, RespRequest request) {
     List<Delivery> deliveries;
     Reply reply;
     lock.lock();
     try {
-      Object r = run(request, null);
+      Object r = run(spec, request, null);
       deliveries = serveReady();
       reply = r instanceof Reply rep ? rep : ((Outcome.Wait) r).noBlock();
     } finally {
@@ -76,7 +89,7 @@ public final class EmbeddedStore {
     Submission result;
     lock.lock();
     try {
-      Object r = run(request, later);
+      Object r = run(table.get(request.arg(0)), request, later);
       deliveries = serveReady();
       result = r instanceof Reply rep ? Submission.done(rep) : (Submission) r;
     } finally {
@@ -91,14 +104,19 @@ public final class EmbeddedStore {
    * reply at once, so {@link #execute} gives exactly what {@link #submit} would.
    */
   public boolean mayBlock(RespRequest request) {
-    CommandSpec spec = table.get(request.arg(0));
+    return blocks(table.get(request.arg(0)));
+  }
+
+  private static boolean blocks(CommandSpec spec) {
     return spec != null && spec.blocking() != null;
   }
 
-  /** Returns a Reply, an Outcome.Wait (sync callers) or a Submission for a registered waiter. */
-  private Object run(RespRequest request, Consumer<Reply> later) {
+  /**
+   * Runs {@code request} by {@code spec} (its table row, null for an unknown command); returns a
+   * Reply, an Outcome.Wait (sync callers) or a Submission for a registered waiter.
+   */
+  private Object run(CommandSpec spec, RespRequest request, Consumer<Reply> later) {
     ks.begin(clock.millis());
-    CommandSpec spec = table.get(request.arg(0));
     Object result;
     try {
       result = dispatch(spec, request, later);
