@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.vertxdynomite.coordinator.ReadEligibility;
 import org.vertxdynomite.replication.HybridClock;
@@ -75,11 +74,7 @@ final class KeyRepair {
       long[] flushed = asked.stream().mapToLong(f -> f.result().flushedAt()).toArray();
       long settledBefore = (System.currentTimeMillis() - settleMillis) << HybridClock.LOGICAL_BITS;
       Decision d = Resolution.decide(versions, flushed, settledBefore);
-      counts.decided(d);
-      if (d.outcome() != Decision.Outcome.EQUAL && d.outcome() != Decision.Outcome.DEFERRED
-          && LOG.isLoggable(Level.FINE)) {
-        LOG.fine("read " + RepairRun.describe(k, d, those, versions));
-      }
+      RepairRun.noted(LOG, "read ", k, d, those, versions, counts);
       RepairWrites writes = new RepairWrites(flushed);
       writes.add(k, d, versions);
       return writes.send(those, counts);

@@ -140,15 +140,24 @@ final class RepairRun {
           versions.add(held != null ? held : lacking.get(i).result().get(key));
         }
         Decision d = Resolution.decide(versions, flushed, settledBefore);
-        counts.decided(d);
-        if (d.outcome() != Decision.Outcome.EQUAL && d.outcome() != Decision.Outcome.DEFERRED
-            && LOG.isLoggable(Level.FINE)) {
-          LOG.fine(describe(key, d, replicas, versions));
-        }
+        noted(LOG, "", key, d, replicas, versions, counts);
         writes.add(key, d, versions);
       }
       return writes.send(replicas, counts);
     });
+  }
+
+  /**
+   * Counts decision {@code d} about {@code key} in {@code counts} and, unless the replicas were
+   * equal or it was deferred, logs it on {@code log} at verbosity 7 after {@code prefix}.
+   */
+  static void noted(Logger log, String prefix, String key, Decision d, List<Replica> replicas,
+      List<KeyVersion> versions, RepairCounts counts) {
+    counts.decided(d);
+    if (d.outcome() != Decision.Outcome.EQUAL && d.outcome() != Decision.Outcome.DEFERRED
+        && log.isLoggable(Level.FINE)) {
+      log.fine(prefix + describe(key, d, replicas, versions));
+    }
   }
 
   /**
