@@ -188,19 +188,17 @@ final class StagedQuorum {
   /** Once decided: no more speculation, and the replicas never asked say so. */
   private void finish() {
     long timer;
+    boolean[] askedNow;
     synchronized (this) {
       timer = timerId;
       timerId = -1;
+      askedNow = asked.clone(); // decided: no replica is asked from now on
     }
     if (timer >= 0) {
       timers.cancel(timer);
     }
-    for (int i = 0; i < asked.length; i++) {
-      boolean never;
-      synchronized (this) {
-        never = !asked[i];
-      }
-      if (never) {
+    for (int i = 0; i < askedNow.length; i++) {
+      if (!askedNow[i]) {
         replicas.get(i).tryFail(NOT_ASKED);
       }
     }
